@@ -1,0 +1,83 @@
+"""The ``telaah`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+__all__ = ["main"]
+
+
+def _tokens(args: argparse.Namespace) -> int:
+    from telaah.corpus import read_corpus
+    from telaah.table import token_table
+
+    out = Path(args.output)
+    if out.suffix not in (".csv", ".parquet"):
+        raise SystemExit(f"telaah tokens: output {out} must end in .csv or .parquet")
+    corpus = read_corpus(args.source, unit=args.unit, text_column=args.text_column, id_column=args.id_column)
+    table = token_table(corpus, stem=not args.no_stem, progress=args.progress)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.suffix == ".csv":
+        table.to_csv(out, index=False)
+    else:
+        table.to_parquet(out, index=False)
+    print(f"{len(table):,} tokens from {len(corpus):,} {args.unit}s -> {out}", file=sys.stderr)
+    return 0
+
+
+def _notebooks(args: argparse.Namespace) -> int:
+    from telaah.notebooks import export_html, find_notebooks, run_notebook
+
+    paths = [Path(p) for p in args.notebooks] or find_notebooks(args.folder)
+    out_dir = Path(args.html_dir)
+    for path in paths:
+        nb = run_notebook(path, timeout=args.timeout)
+        html = export_html(nb, out_dir / f"{path.stem}.html")
+        print(f"{path} ran in {nb.metadata['telaah_seconds']} s -> {html}", file=sys.stderr)
+    index = out_dir / "index.html"
+    links = "\n".join(f'<li><a href="{p.stem}.html">{p.stem}</a></li>' for p in paths)
+    index.write_text(f"<!doctype html><meta charset='utf-8'><title>Telaah reports</title><h1>Telaah reports</h1><ul>\n{links}\n</ul>\n", encoding="utf-8")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``telaah`` command."""
+    parser = argparse.ArgumentParser(prog="telaah", description="Close study of Indonesian text.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    tokens = sub.add_parser("tokens", help="write the token table of a corpus to CSV or Parquet")
+    tokens.add_argument("source", help="a .txt file, a folder of .txt files, .csv, .jsonl or .parquet")
+    tokens.add_argument("-o", "--output", required=True, help="OUT.csv or OUT.parquet")
+    tokens.add_argument("--unit", choices=("document", "paragraph"), default="document")
+    tokens.add_argument("--text-column", default="text")
+    tokens.add_argument("--id-column", default=None)
+    tokens.add_argument("--no-stem", action="store_true", help="skip stemming")
+    tokens.add_argument("--progress", action="store_true", default=None, help="show a progress bar")
+    tokens.set_defaults(func=_tokens)
+
+    nbs = sub.add_parser("notebooks", help="run notebooks on a fresh kernel and write HTML")
+    nbs.add_argument("notebooks", nargs="*", help="notebooks to run (default: every notebook in --folder)")
+    nbs.add_argument("--folder", default="notebooks")
+    nbs.add_argument("--html-dir", default="reports")
+    nbs.add_argument("--timeout", type=int, default=600, help="seconds one cell may take")
+    nbs.set_defaults(func=_notebooks)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``telaah`` command; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    from telaah.errors import CorpusError
+
+    try:
+        return args.func(args)
+    except CorpusError as err:
+        print(f"telaah: {err}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
