@@ -1,0 +1,48 @@
+"""Every notebook runs top to bottom on a fresh kernel, and is committed clean."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from telaah.notebooks import find_notebooks, run_notebook
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = find_notebooks(ROOT / "notebooks")
+SOLUTIONS = find_notebooks(ROOT / "notebooks" / "solutions") if (ROOT / "notebooks" / "solutions").is_dir() else []
+ALL = NOTEBOOKS + SOLUTIONS
+
+
+def test_there_are_notebooks():
+    assert any(p.name.startswith("01_") for p in NOTEBOOKS)
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
+def test_committed_without_outputs(path):
+    nb = nbformat.read(path, as_version=4)
+    dirty = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and (c.outputs or c.execution_count)]
+    assert not dirty, f"{path.name}: code cells {dirty} carry outputs or execution counts"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_teaching_notebook_opens_with_objectives_and_has_checked_exercises(path):
+    nb = nbformat.read(path, as_version=4)
+    first = nb.cells[0].source
+    assert "What you will learn" in first and "What you need" in first and "Time" in first
+    checks = sum(c.source.count('check("Latihan') for c in nb.cells if c.cell_type == "code")
+    assert checks >= 2, f"{path.name}: needs at least two checked exercises"
+    assert "Summary" in nb.cells[-1].source
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.name)
+def test_notebook_runs_top_to_bottom(path, monkeypatch):
+    if path in SOLUTIONS:
+        monkeypatch.setenv("TELAAH_STRICT_CHECKS", "1")
+    nb = run_notebook(path, timeout=300)
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert not errors
+    figures = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if "image/png" in o.get("data", {})]
+    chart_cells = [c for c in nb.cells if c.cell_type == "code" and "plt.subplots" in c.source]
+    assert len(figures) >= len(chart_cells), f"{path.name}: a chart cell drew nothing"

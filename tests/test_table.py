@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from telaah.errors import CorpusError
+from telaah.table import TOKEN_COLUMNS, as_corpus, token_table
+
+
+@pytest.fixture(scope="module")
+def small():
+    corpus = pd.DataFrame(
+        {
+            "doc_id": ["a", "b"],
+            "text": [
+                "Menteri Pertahanan tiba. Ia membahas pertahanan dan perdagangan dengan Lavrov.\nLavrov setuju.",
+                "Warga Bekasi menolak kerusakan jalan, dll. Komentar-komentarnya pun ramai!",
+            ],
+        }
+    )
+    return corpus, token_table(corpus, stem=True)
+
+
+def test_columns_and_dtypes(small):
+    _, t = small
+    assert tuple(t.columns) == TOKEN_COLUMNS
+    assert str(t.start.dtype) == "int32" and t.token.dtype == "category"
+    assert t.is_stop.dtype == bool and t.is_name.dtype == bool
+
+
+def test_offsets_index_into_each_document(small):
+    corpus, t = small
+    texts = corpus.set_index("doc_id").text
+    for row in t.itertuples():
+        assert texts[row.doc_id][row.start : row.end] == row.token
+
+
+def test_token_and_sentence_ids_restart_per_document(small):
+    _, t = small
+    for _, doc in t.groupby("doc_id", observed=True):
+        assert doc.token_id.tolist() == list(range(len(doc)))
+        assert doc.sent_id.iloc[0] == 0 and doc.sent_id.is_monotonic_increasing
+    a = t[t.doc_id == "a"]
+    assert a.sent_id.max() == 2  # two sentences on the first line, one on the second
+
+
+def test_lower_stem_and_stop(small):
+    _, t = small
+    row = t[t.token == "perdagangan"].iloc[0]
+    assert row.lower == "perdagangan" and row.stem == "dagang" and not row.is_stop
+    assert t[t.lower == "dan"].is_stop.all()
+    assert t[t.token == "Komentar-komentarnya"].stem.iloc[0] == "komentar"
+
+
+def test_names_are_protected_by_context_and_list(small):
+    _, t = small
+    lavrov = t[t.token == "Lavrov"]
+    assert lavrov.is_name.all(), "capitalised inside a sentence, never lowercase: a name everywhere"
+    assert (lavrov.stem_source == "name").all()
+    bekasi = t[t.token == "Bekasi"].iloc[0]
+    assert bekasi.is_name and bekasi.stem == "bekasi"
+    # 'Pertahanan' occurs in lowercase too, so it is not a name and is stemmed.
+    assert not t[t.token == "Pertahanan"].is_name.any()
+    assert t[t.token == "Pertahanan"].stem.iloc[0] == "tahan"
+
+
+def test_protect_names_off_stems_names():
+    t = token_table(["Warga Bekasi datang."], protect_names=False)
+    assert not t.is_name.any()
+
+
+def test_non_words_are_not_stemmed_or_stopwords(small):
+    _, t = small
+    punct = t[t.kind == "punct"]
+    assert (punct.stem_source == "none").all() and not punct.is_stop.any()
+    assert (punct.stem == punct.lower).all()
+
+
+def test_without_stemming_there_is_no_stem_column():
+    t = token_table(["Jepang dan Rusia."], stem=False)
+    assert "stem" not in t.columns and "lower" in t.columns
+
+
+def test_custom_stopwords():
+    t = token_table(["Jepang dan Rusia."], stopwords=["Jepang"])
+    assert t.set_index("token").is_stop.to_dict() == {"Jepang": True, "dan": False, "Rusia": False, ".": False}
+
+
+def test_empty_documents_give_no_rows_but_keep_the_category():
+    t = token_table(pd.DataFrame({"doc_id": ["kosong", "isi"], "text": ["   ", "Satu kata."]}))
+    assert t.doc_id.unique().tolist() == ["isi"]
+    assert "kosong" in t.doc_id.cat.categories
+
+
+def test_parent_id_is_carried_over():
+    corpus = pd.DataFrame({"doc_id": ["x#p01", "x#p02"], "parent_id": ["x", "x"], "text": ["Satu.", "Dua."]})
+    t = token_table(corpus)
+    assert t.parent_id.astype(str).tolist() == ["x"] * 4
+
+
+def test_list_of_texts_and_bad_inputs():
+    assert as_corpus(["a", "b"]).doc_id.tolist() == ["doc1", "doc2"]
+    with pytest.raises(CorpusError, match="item 1 is int"):
+        as_corpus(["a", 3])
+    with pytest.raises(CorpusError, match="missing column"):
+        token_table(pd.DataFrame({"teks": ["a"]}))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(max_size=60), min_size=1, max_size=4))
+def test_offsets_reproduce_every_token_for_any_text(texts):
+    t = token_table(texts, stem=False)
+    by_id = dict(zip(as_corpus(texts).doc_id, texts))
+    assert all(by_id[d][s:e] == tok for d, s, e, tok in zip(t.doc_id, t.start, t.end, t.token))
+    for doc_id, text in by_id.items():
+        rows = t[t.doc_id == doc_id]
+        covered = sum(e - s for s, e in zip(rows.start, rows.end))
+        assert covered == len("".join(text.split()))
