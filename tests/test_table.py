@@ -42,8 +42,10 @@ def test_token_and_sentence_ids_restart_per_document(small):
     for _, doc in t.groupby("doc_id", observed=True):
         assert doc.token_id.tolist() == list(range(len(doc)))
         assert doc.sent_id.iloc[0] == 0 and doc.sent_id.is_monotonic_increasing
+        assert doc.para_id.iloc[0] == 0 and doc.para_id.is_monotonic_increasing
     a = t[t.doc_id == "a"]
     assert a.sent_id.max() == 2  # two sentences on the first line, one on the second
+    assert a.para_id.max() == 1 and a[a.token == "setuju"].para_id.iloc[0] == 1
 
 
 def test_lower_stem_and_stop(small):

@@ -4,12 +4,17 @@ Like spaCy's ``spacy/lang/id/``, everything Indonesian-specific that is data
 rather than logic lives in readable files under ``data/id/`` and is loaded
 here, once:
 
-===============================  ==============================================
-``data/id/abbreviations.txt``    abbreviations that keep their dots (``dll.``)
-``data/id/stopwords/*.txt``      stopword lists (``default``, ``sastrawi``, ``tala``)
-``data/id/names.txt``            proper nouns protected from stemming
-``data/id/stem-overrides.csv``   hand-checked stems that replace Sastrawi's
-===============================  ==============================================
+=====================================  ========================================
+``data/id/abbreviations.txt``          abbreviations that keep their dots (``dll.``)
+``data/id/abbreviations-final.txt``    those of them that may end a sentence
+``data/id/currency.txt``               currency signs split from numbers (``Rp``)
+``data/id/range-words.txt``            months and weekdays in ranges (``Senin-Jumat``)
+``data/id/stopwords/*.txt``            stopword lists (``default``, ``sastrawi``, ``tala``)
+``data/id/names.txt``                  proper nouns protected from stemming
+``data/id/stem-overrides.csv``         hand-checked stems that replace Sastrawi's
+``data/id/root-families.tsv``          how much Indonesian uses each stem root (Zipf)
+``data/id/clitics.csv``                enclitics (``-nya``, ``-lah``, ...) by kind
+=====================================  ========================================
 """
 
 from __future__ import annotations
@@ -18,13 +23,31 @@ from functools import cache
 
 from telaah.resources import data_path, read_table, read_wordlist
 
-__all__ = ["abbreviations", "protected_names", "stem_overrides", "stopword_list_names", "stopword_list"]
+__all__ = ["abbreviations", "sentence_final_abbreviations", "currency_symbols", "range_words", "protected_names", "stem_overrides", "stem_override_notes", "root_families", "clitics", "stopword_list_names", "stopword_list"]
 
 
 @cache
 def abbreviations() -> frozenset[str]:
     """Abbreviations that end in a dot and keep it, lowercased (``"dll."``, ``"dr."``, ``"s.h."``)."""
     return frozenset(a.lower() for a in read_wordlist(data_path("id", "abbreviations.txt")))
+
+
+@cache
+def sentence_final_abbreviations() -> frozenset[str]:
+    """Abbreviations that may end a sentence, lowercased (``"dll."``, ``"tbk."``, ``"s.h."``)."""
+    return frozenset(a.lower() for a in read_wordlist(data_path("id", "abbreviations-final.txt")))
+
+
+@cache
+def currency_symbols() -> tuple[str, ...]:
+    """Currency signs and codes split from a following number, as written (``"Rp"``, ``"US$"``)."""
+    return tuple(read_wordlist(data_path("id", "currency.txt")))
+
+
+@cache
+def range_words() -> frozenset[str]:
+    """Month and weekday names that form ranges with a hyphen, lowercased (``"januari"``)."""
+    return frozenset(w.lower() for w in read_wordlist(data_path("id", "range-words.txt")))
 
 
 @cache
@@ -38,6 +61,42 @@ def stem_overrides() -> dict[str, str]:
     """Hand-checked stems that win over every rule: ``{"berikan": "beri", ...}``."""
     return {row["word"].strip().lower(): row["stem"].strip().lower() for row in read_table(data_path("id", "stem-overrides.csv"))}
 
+
+@cache
+def stem_override_notes() -> dict[str, str]:
+    """Why each stem override exists: ``{"berikan": "Sastrawi strips ber- first ...", ...}``."""
+    return {row["word"].strip().lower(): (row.get("note") or "").strip() for row in read_table(data_path("id", "stem-overrides.csv"))}
+
+
+@cache
+def root_families() -> dict[str, float]:
+    """Zipf frequency of each stem root's word family in general Indonesian: ``{"gerak": 5.38, ...}``.
+
+    Built by ``bench/stem_families.py`` from wordfreq; the stemmer's remedy
+    uses it to choose between competing roots.
+    """
+    families: dict[str, float] = {}
+    for entry in read_wordlist(data_path("id", "root-families.tsv")):
+        root, zipf = entry.split("\t")
+        families[root] = float(zipf)
+    return families
+
+
+@cache
+def clitics() -> dict[str, tuple[str, ...]]:
+    """Enclitics by kind, in file order: ``{"possessive": ("ku", "mu", "nya"), "particle": (...)}``.
+
+    A word takes at most one possessive and then one particle (``rumahnyalah``).
+
+    Examples
+    --------
+    >>> clitics()["possessive"]
+    ('ku', 'mu', 'nya')
+    """
+    kinds: dict[str, list[str]] = {"possessive": [], "particle": []}
+    for row in read_table(data_path("id", "clitics.csv")):
+        kinds[row["kind"].strip()].append(row["clitic"].strip().lower())
+    return {kind: tuple(words) for kind, words in kinds.items()}
 
 def stopword_list_names() -> list[str]:
     """Names of the bundled stopword lists (file names in ``data/id/stopwords/``)."""

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from telaah.corpus import paragraph_spans, read_corpus
 from telaah.errors import CorpusError
 from telaah.lang_id import protected_names
 from telaah.sentences import sentence_ids
@@ -27,7 +28,7 @@ __all__ = ["token_table", "as_corpus", "TOKEN_COLUMNS"]
 
 #: Columns of :func:`token_table`, in order (``stem`` and ``stem_source`` only when ``stem=True``).
 TOKEN_COLUMNS = (
-    "doc_id", "sent_id", "token_id", "start", "end", "token", "lower", "kind",
+    "doc_id", "sent_id", "para_id", "token_id", "start", "end", "token", "lower", "kind",
     "stem", "stem_source", "is_stop", "is_name",
 )
 
@@ -56,8 +57,6 @@ def as_corpus(corpus: pd.DataFrame | str | Path | Sequence[str]) -> pd.DataFrame
             )
         return corpus
     if isinstance(corpus, (str, Path)):
-        from telaah.corpus import read_corpus
-
         return read_corpus(corpus)
     texts = list(corpus)
     bad = [i for i, t in enumerate(texts) if not isinstance(t, str)]
@@ -141,6 +140,7 @@ def token_table(
         {
             "doc_id": pd.Categorical.from_codes(columns["doc_code"], categories=pd.Index(docs["doc_id"].astype(str))),
             "sent_id": np.asarray(columns["sent_id"], dtype=np.int32),
+            "para_id": np.concatenate(columns["para_id"]).astype(np.int32) if n else np.zeros(0, dtype=np.int32),
             "token_id": np.asarray(columns["token_id"], dtype=np.int32),
             "start": np.asarray(columns["start"], dtype=np.int32),
             "end": np.asarray(columns["end"], dtype=np.int32),
@@ -154,7 +154,9 @@ def token_table(
         stem_codes, source_codes, stems, sources = _stem_types(
             lowers, lower_codes, is_word, is_name_type, stemmer or _default_stemmer(protect_names)
         )
-        table["stem"] = pd.Categorical.from_codes(stem_codes, categories=pd.Index(stems, dtype=object))
+        table["stem"] = pd.Categorical.from_codes(stem_codes, categories=stems)
+        # ``lower`` takes the same categories (its codes are unchanged: the forms come first).
+        table["lower"] = pd.Categorical.from_codes(lower_codes, categories=stems)
         table["stem_source"] = pd.Categorical.from_codes(source_codes, categories=pd.Index(sources, dtype=object))
     stop_type = np.fromiter((w in stoplist for w in lowers), dtype=bool, count=len(lowers))
     table["is_stop"] = stop_type[lower_codes] & is_word if n else np.zeros(0, dtype=bool)
@@ -167,7 +169,9 @@ def token_table(
 
 def _scan_corpus(docs: pd.DataFrame, *, progress: bool | None) -> dict[str, list]:
     """Tokenize and sentence-split every document, collecting flat columns."""
-    out: dict[str, list] = {k: [] for k in ("doc_code", "sent_id", "sent_global", "token_id", "start", "end", "token", "kind")}
+    out: dict[str, list] = {
+        k: [] for k in ("doc_code", "sent_id", "sent_global", "para_id", "token_id", "start", "end", "token", "kind")
+    }
     texts = docs["text"].tolist()
     ids = docs["doc_id"].tolist()
     show = progress if progress is not None else len(texts) > 1000
@@ -183,6 +187,8 @@ def _scan_corpus(docs: pd.DataFrame, *, progress: bool | None) -> dict[str, list
         forms, starts, ends, kinds = scan(text)
         sents = sentence_ids(text, forms, starts, ends, kinds)
         m = len(forms)
+        paragraph_starts = [start for start, _ in paragraph_spans(text)]
+        out["para_id"].append(np.searchsorted(paragraph_starts, starts, side="right") - 1)
         out["doc_code"].extend([code] * m)
         out["sent_id"].extend(sents)
         out["sent_global"].extend(s + sent_offset for s in sents)
@@ -236,7 +242,7 @@ def _stem_types(
     is_word: np.ndarray,
     is_name_type: np.ndarray,
     stemmer: Stemmer,
-) -> tuple[np.ndarray, np.ndarray, list[str], list[str]]:
+) -> tuple[np.ndarray, np.ndarray, pd.Index, list[str]]:
     """Stem each distinct lowercase word once; names keep their form."""
     word_types = np.zeros(len(lowers), dtype=bool)
     word_types[np.unique(lower_codes[is_word])] = True
@@ -249,9 +255,14 @@ def _stem_types(
     for i, s, src in zip(to_stem, result["stem"].tolist(), result["stem_source"].tolist()):
         type_stem[i] = s
         type_source[i] = src
-    stem_of_type, stems = pd.factorize(np.asarray(type_stem, dtype=object))
+    # Stems share the categories of ``lower`` (plus the stems that are not forms), so the two
+    # columns compare directly: ``tokens.stem == tokens.lower``.
+    known = set(lowers)
+    new_stems = pd.unique(np.asarray([s for s in type_stem if s not in known], dtype=object)).tolist()
+    stems = pd.Index(lowers + new_stems, dtype=object)
+    stem_of_type = stems.get_indexer(np.asarray(type_stem, dtype=object))
     source_of_type, sources = pd.factorize(np.asarray(type_source, dtype=object))
-    return stem_of_type[lower_codes], source_of_type[lower_codes], stems.tolist(), sources.tolist()
+    return stem_of_type[lower_codes], source_of_type[lower_codes], stems, sources.tolist()
 
 
 _STEMMERS: dict[bool, Stemmer] = {}

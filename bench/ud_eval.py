@@ -1,0 +1,185 @@
+"""Score Telaah's tokenizer and sentence splitter on Universal Dependencies treebanks.
+
+Usage::
+
+    python bench/ud_eval.py FILE.conllu [FILE.conllu ...] [--errors 20]
+
+Tokens: the gold surface tokens of each sentence (a multiword range such as
+``13-14 membelinya`` is ONE surface token; its parts are skipped) are located
+by character offsets in the sentence's ``# text``; a predicted token counts as
+correct when its start and end offsets both match a gold token.
+
+Sentences: the sentences of each document (``# newdoc`` markers if the file
+has them, else the whole file) are joined with one space, the joined text is
+split, and predicted sentence end offsets are compared with the gold ones.
+
+Both are reported as precision, recall and F1, next to a naive baseline in
+the same run: tokens ``\\w+|[^\\w\\s]``, sentences split after ``.``, ``?`` or
+``!`` followed by whitespace.  ``--errors N`` prints N examples of each kind
+of mistake, to study them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from telaah.sentences import split_sentences
+from telaah.tokenize import scan
+
+_NAIVE_TOKEN = re.compile(r"\w+|[^\w\s]")
+_NAIVE_SENTENCE_END = re.compile(r"[.?!](?=\s)")
+
+
+@dataclass
+class Sentence:
+    """One treebank sentence: its text and its gold surface tokens as (start, end)."""
+
+    text: str
+    tokens: list[tuple[int, int]] = field(default_factory=list)
+    doc: int = 0
+
+
+def _align(text: str, forms: list[str]) -> list[tuple[int, int]]:
+    """Character offsets of ``forms`` in ``text``, in order (HTML-escaped forms tolerated)."""
+    offsets, position = [], 0
+    for form in forms:
+        start = text.find(form, position)
+        if start < 0 or text[position:start].strip():
+            unescaped = form.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+            start = text.find(unescaped, position)
+            form = unescaped
+        if start < 0 or text[position:start].strip():
+            raise ValueError(f"cannot find token {form!r} after offset {position} in {text!r}")
+        offsets.append((start, start + len(form)))
+        position = start + len(form)
+    return offsets
+
+
+def read_conllu(path: Path) -> list[Sentence]:
+    """The sentences of a CoNLL-U file with gold surface-token offsets."""
+    sentences: list[Sentence] = []
+    doc, text, forms, skip_to = 0, None, [], 0
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            line = line.rstrip("\n")
+            if line.startswith("# newdoc"):
+                doc += 1
+            elif line.startswith("# text ="):
+                text = line.split("=", 1)[1].strip()
+            elif line and not line.startswith("#"):
+                cells = line.split("\t")
+                ident = cells[0]
+                if "-" in ident:
+                    forms.append(cells[1])
+                    skip_to = int(ident.split("-")[1])
+                elif "." not in ident and int(ident) > skip_to:
+                    forms.append(cells[1])
+            elif not line and text is not None:
+                sentences.append(Sentence(text, _align(text, forms), doc))
+                text, forms, skip_to = None, [], 0
+    if text is not None:
+        sentences.append(Sentence(text, _align(text, forms), doc))
+    return sentences
+
+
+def prf(gold: set, predicted: set) -> tuple[float, float, float]:
+    """Precision, recall and F1 of ``predicted`` against ``gold``."""
+    hits = len(gold & predicted)
+    precision = hits / len(predicted) if predicted else 1.0
+    recall = hits / len(gold) if gold else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def telaah_tokens(text: str) -> list[tuple[int, int]]:
+    _, starts, ends, _ = scan(text)
+    return list(zip(starts, ends))
+
+
+def naive_tokens(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _NAIVE_TOKEN.finditer(text)]
+
+
+def telaah_sentence_ends(text: str) -> list[int]:
+    return [span.end for span in split_sentences(text)]
+
+
+def naive_sentence_ends(text: str) -> list[int]:
+    return [m.end() for m in _NAIVE_SENTENCE_END.finditer(text)] + [len(text.rstrip())]
+
+
+def documents(sentences: list[Sentence]) -> Iterable[tuple[str, set[int]]]:
+    """Each document's joined text and its gold sentence end offsets."""
+    for doc in sorted({s.doc for s in sentences}):
+        text, ends = "", set()
+        for sentence in (s for s in sentences if s.doc == doc):
+            text = f"{text} {sentence.text}" if text else sentence.text
+            ends.add(len(text))
+        yield text, ends
+
+
+def score_tokens(sentences: list[Sentence], tokenizer: Callable[[str], list[tuple[int, int]]]) -> tuple[set, set]:
+    gold = {(i, *span) for i, s in enumerate(sentences) for span in s.tokens}
+    predicted = {(i, *span) for i, s in enumerate(sentences) for span in tokenizer(s.text)}
+    return gold, predicted
+
+
+def score_sentences(sentences: list[Sentence], splitter: Callable[[str], list[int]]) -> tuple[set, set]:
+    gold, predicted = set(), set()
+    for doc, (text, ends) in enumerate(documents(sentences)):
+        gold |= {(doc, end) for end in ends}
+        predicted |= {(doc, end) for end in splitter(text)}
+    return gold, predicted
+
+
+def show_token_errors(sentences: list[Sentence], gold: set, predicted: set, limit: int) -> None:
+    shown = 0
+    for i, sentence in enumerate(sentences):
+        missed = sorted(s[1:] for s in gold - predicted if s[0] == i)
+        extra = sorted(s[1:] for s in predicted - gold if s[0] == i)
+        if not (missed or extra) or shown >= limit:
+            continue
+        shown += 1
+        text = sentence.text
+        print(f"    gold {[text[a:b] for a, b in missed]}  telaah {[text[a:b] for a, b in extra]}")
+
+
+def show_sentence_errors(sentences: list[Sentence], gold: set, predicted: set, limit: int) -> None:
+    texts = [text for text, _ in documents(sentences)]
+    for label, wrong in [("missed boundary", gold - predicted), ("false boundary", predicted - gold)]:
+        for doc, end in sorted(wrong)[:limit]:
+            text = texts[doc]
+            print(f"    {label}: ...{text[max(0, end - 60):end]} || {text[end:end + 40]}...")
+
+
+def report(path: Path, *, errors: int) -> None:
+    sentences = read_conllu(path)
+    print(f"{path.name}: {len(sentences)} sentences, {sum(len(s.tokens) for s in sentences)} gold tokens")
+    for what, scorer, systems in [
+        ("tokens", score_tokens, [("telaah", telaah_tokens), ("naive", naive_tokens)]),
+        ("sentences", score_sentences, [("telaah", telaah_sentence_ends), ("naive", naive_sentence_ends)]),
+    ]:
+        for name, system in systems:
+            gold, predicted = scorer(sentences, system)
+            precision, recall, f1 = prf(gold, predicted)
+            print(f"  {what:<9} {name:<6}  P {precision:.4f}  R {recall:.4f}  F1 {f1:.4f}")
+            if errors and name == "telaah":
+                shower = show_token_errors if what == "tokens" else show_sentence_errors
+                shower(sentences, gold, predicted, errors)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("paths", type=Path, nargs="+", help="CoNLL-U files")
+    parser.add_argument("--errors", type=int, default=0, help="print this many examples of each error")
+    args = parser.parse_args(argv)
+    for path in args.paths:
+        report(path, errors=args.errors)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,252 @@
+"""Sentence splitting for Indonesian text, on top of :mod:`telaah.tokenize`.
+
+A sentence ends
+
+* at a line break: the sample corpus writes one paragraph per line, so every
+  newline ends a sentence (unwrap hard-wrapped text first);
+* at ``.``, ``?``, ``!``, ``…`` or a run of them (``...``, ``?!``), together
+  with the closing quotes and brackets right after it (``sebelumnya.” Dia``:
+  the ``”`` belongs to the first sentence), unless the next token starts
+  with a lowercase letter or is ``,`` ``;`` ``:`` (``“Apa?” tanya dia``,
+  ``Tunggu... sebentar``), or the sentence so far is only a list number
+  (``1. Pendahuluan``);
+* after an abbreviation that may close a clause (``dll.``, ``Tbk.``, ``S.H.``;
+  ``data/id/abbreviations-final.txt``) when a capitalised word follows that
+  is not itself an abbreviation or initial: ``kursi, meja, dll. Semua``
+  ends a sentence, ``dll. dan`` does not.  Other abbreviations (``Prof.``,
+  ``Jl.``, ``No.``) and initials (``B. J. Habibie``) never end a sentence:
+  their dot is part of the token, and what follows is usually a name.
+
+Decimals (``2,5``), times (``17.00``), abbreviations and initials never offer
+a full stop of their own, because the tokenizer keeps their dots inside the
+token.  :func:`split_sentences` and :func:`sentence_ids` share one boundary
+function, so they always agree.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from itertools import repeat
+from typing import NamedTuple
+
+from telaah.lang_id import abbreviations, sentence_final_abbreviations
+from telaah.tokenize import scan
+
+__all__ = ["Span", "split_sentences", "sentence_ids"]
+
+
+class Span(NamedTuple):
+    """A sentence: its offsets in the source text and its text."""
+
+    start: int
+    end: int
+    text: str
+
+
+_TERMINAL_CHARS = ".?!…"
+# Closing quotes and brackets that belong to the sentence they follow.  Straight
+# quotes can open or close, so they count only when glued to the full stop.
+_CLOSERS = frozenset({")", "]", "}", "”", "’", "»", "›", "''"})
+_GLUED_CLOSERS = frozenset({'"', "'"})
+# Double quotation marks, paired within a paragraph to find quotations.
+_OPENING_QUOTES = frozenset({"“", "«", "„", "``"})
+_CLOSING_QUOTES = frozenset({"”", "»", "''"})
+_QUOTES = _OPENING_QUOTES | _CLOSING_QUOTES | {'"'}
+_OPENING_BRACKETS = frozenset("([{")
+# A "quotation" longer than this many tokens (some four sentences) is more
+# likely two stray quotation marks than one quotation: it is ignored.
+_LONGEST_QUOTATION = 100
+_NEVER_STARTS = frozenset(",;:)]}%")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
+_LIST_MARKER = re.compile(r"\d{1,3}|[^\W\d_]|[IVXLCDM]+")
+
+
+def _is_terminal(token: str) -> bool:
+    return token[-1] in _TERMINAL_CHARS and not token.strip(_TERMINAL_CHARS)
+
+
+def _newline_tokens(text: str, starts: list[int]) -> list[int]:
+    """Indices of the tokens that are followed by a line break, in order."""
+    found: list[int] = []
+    position = text.find("\n")
+    while position >= 0:
+        index = bisect_left(starts, position) - 1
+        if index >= 0 and (not found or found[-1] != index):
+            found.append(index)
+        position = text.find("\n", position + 1)
+    return found
+
+
+def _quotations(texts: list[str], starts: list[int], ends: list[int], newline_tokens: list[int]) -> list[tuple[int, int]]:
+    """(opening, closing) token indices of the quotations, in order.
+
+    Curly quotes say which way they face; a straight ``"`` opens when it is
+    glued to the word after it only, closes when glued to the token before it
+    only, and otherwise closes an open quotation or opens a new one.  A
+    quotation never runs past the end of its paragraph, and an opening mark
+    with no closing mark before the next opening mark is dropped (a quotation
+    running on into the next paragraph, or a stray mark), as is a quotation
+    longer than ``_LONGEST_QUOTATION`` tokens.
+    """
+    pairs: list[tuple[int, int]] = []
+    opened, paragraph = -1, -1
+    for i, token in enumerate(texts):
+        if token not in _QUOTES:
+            continue
+        here = bisect_left(newline_tokens, i)
+        if here != paragraph:
+            opened, paragraph = -1, here
+        if token in _OPENING_QUOTES:
+            opens = True
+        elif token in _CLOSING_QUOTES:
+            opens = False
+        else:
+            glued_before = i > 0 and starts[i] == ends[i - 1] and texts[i - 1] not in _OPENING_BRACKETS
+            glued_after = i + 1 < len(texts) and starts[i + 1] == ends[i]
+            opens = glued_after and not glued_before if glued_after != glued_before else opened < 0
+        if opens:
+            opened = i
+        elif opened >= 0:
+            if i - opened <= _LONGEST_QUOTATION:
+                pairs.append((opened, i))
+            opened = -1
+    return pairs
+
+
+class _Boundaries:
+    """The sentence boundary rules, applied to one scanned text."""
+
+    def __init__(self, text: str, texts: list[str], starts: list[int], ends: list[int]) -> None:
+        self.texts, self.starts, self.ends = texts, starts, ends
+        self.newline_tokens = _newline_tokens(text, starts)
+        self.at_newline = set(self.newline_tokens)
+        self.final = sentence_final_abbreviations()
+        self.known = abbreviations()
+
+    def closing_run(self, i: int) -> int:
+        """The last token of the run of terminal marks and closers that starts at ``i``."""
+        texts, last = self.texts, i
+        while last + 1 < len(texts) and last not in self.at_newline:
+            after = texts[last + 1]
+            glued = self.starts[last + 1] == self.ends[last]
+            if after in _CLOSERS or (glued and (after in _GLUED_CLOSERS or _is_terminal(after))):
+                last += 1
+            else:
+                break
+        return last
+
+    def ends_here(self, i: int, last: int, sentence_start: int) -> bool:
+        """Does the sentence end after ``last``, given the terminal token ``i``?"""
+        texts = self.texts
+        token = texts[i]
+        abbreviation = not _is_terminal(token)  # dll., B., S.H.: the dot is inside the token
+        if abbreviation and token.lower() not in self.final:
+            return False
+        if token == "." and i - sentence_start == 1 and _LIST_MARKER.fullmatch(texts[i - 1]):
+            return False  # "1. Pendahuluan", "a. Umum"
+        if last + 1 == len(texts) or last in self.at_newline:
+            return True
+        after = texts[last + 1]
+        if after[0].islower() or after[0] in _NEVER_STARTS:
+            return False
+        if after[0].isdigit() and self.starts[last + 1] == self.ends[last]:
+            return False  # a code, not a sentence end: "No. 34/PMK.011/2007"
+        if abbreviation:  # a capitalised word that is not a name part: "dll. Semua"
+            return after[0].isupper() and after.lower() not in self.known and not _INITIALS.fullmatch(after)
+        return True
+
+    def sentence_ends(self) -> list[int]:
+        texts = self.texts
+        count = len(texts)
+        boundaries = set(self.at_newline)
+        boundaries.add(count - 1)
+        quotations = _quotations(texts, self.starts, self.ends, self.newline_tokens)
+        candidates = sorted(self.at_newline.union(i for i, t in enumerate(texts) if t[-1] in _TERMINAL_CHARS))
+        sentence_start, quotation = 0, 0
+        for i in candidates:
+            if i < sentence_start:  # taken into the previous sentence's closing run
+                continue
+            last = i
+            if i not in self.at_newline:
+                last = self.closing_run(i)
+                if not self.ends_here(i, last, sentence_start):
+                    continue
+                while quotation < len(quotations) and quotations[quotation][1] < i:
+                    quotation += 1
+                if quotation < len(quotations) and quotations[quotation][0] < i and last < quotations[quotation][1]:
+                    continue  # inside a quotation that goes on: “Kita harus bertindak. Kita ...,” kata dia.
+            boundaries.add(last)
+            sentence_start = last + 1
+        return sorted(boundaries)
+
+
+def _sentence_ends(text: str, texts: list[str], starts: list[int], ends: list[int]) -> list[int]:
+    """Index of the last token of each sentence (the one boundary rule of this module)."""
+    if not texts:
+        return []
+    return _Boundaries(text, texts, starts, ends).sentence_ends()
+
+
+def sentence_ids(text: str, texts: list[str], starts: list[int], ends: list[int], kinds: list[str]) -> list[int]:
+    """The 0-based sentence number of every token of ``scan(text)``.
+
+    The fast path for a token table: pass the four lists that
+    :func:`telaah.tokenize.scan` returned for ``text``.
+
+    Parameters
+    ----------
+    text : str
+        The text that was scanned.
+    texts, starts, ends, kinds : list
+        The output of ``scan(text)``.
+
+    Returns
+    -------
+    list of int
+        One sentence number per token, starting at 0 and rising by one at
+        each sentence boundary found by :func:`split_sentences`.
+
+    Examples
+    --------
+    >>> text = "Harga naik 2,5 persen, dll. Dia pergi."
+    >>> sentence_ids(text, *scan(text))
+    [0, 0, 0, 0, 0, 0, 1, 1, 1]
+    """
+    ids: list[int] = []
+    previous = -1
+    for number, last in enumerate(_sentence_ends(text, texts, starts, ends)):
+        ids.extend(repeat(number, last - previous))
+        previous = last
+    return ids
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Split ``text`` into sentences.
+
+    Parameters
+    ----------
+    text : str
+        Any text; every line break ends a sentence.
+
+    Returns
+    -------
+    list of Span
+        The sentences in order, trimmed of surrounding whitespace; together
+        they cover every non-whitespace character of ``text``.
+
+    Examples
+    --------
+    >>> text = "Prof. B. J. Habibie tiba pukul 17.00. “Kita harus bertindak.” Dia pergi."
+    >>> [s.text for s in split_sentences(text)]
+    ['Prof. B. J. Habibie tiba pukul 17.00.', '“Kita harus bertindak.”', 'Dia pergi.']
+    >>> split_sentences("Halo.\\nApa kabar?")[1]
+    Span(start=6, end=16, text='Apa kabar?')
+    """
+    texts, starts, ends, _ = scan(text)
+    spans: list[Span] = []
+    first = 0
+    for last in _sentence_ends(text, texts, starts, ends):
+        spans.append(Span(starts[first], ends[last], text[starts[first] : ends[last]]))
+        first = last + 1
+    return spans

@@ -1,0 +1,925 @@
+"""Indonesian stemming: Sastrawi, fast, and better by default.
+
+Telaah stems with the rules and dictionary of Sastrawi (the Nazief-Adriani /
+Asian confix-stripping stemmer as packaged by ``pysastrawi``), in two modes:
+
+``Stemmer(exact=True)``
+    Exactly what ``StemmerFactory().create_stemmer().stem(word)`` returns, for
+    every input, only several times faster.  The one exception: where
+    Sastrawi returns an empty string (a word with no ``a-z``/``0-9`` letter,
+    such as ``"é"``), Telaah returns the lowercased word.
+
+``Stemmer()`` (the default, and :func:`stem`)
+    Sastrawi's answer, corrected where Sastrawi is known to be wrong.  Every
+    stem comes with a *source* naming the rule that produced it:
+
+    ============  ============================================================
+    ``sastrawi``  Sastrawi's own stem, unchanged (``memakan`` -> ``makan``)
+    ``remedy``    the general remedy picked another root (``gerakan`` ->
+                  ``gerak``, not Sastrawi's ``gera``); see below
+    ``override``  a hand-checked row of ``data/id/stem-overrides.csv``
+                  (``berikan`` -> ``beri``, ``setelah`` -> ``setelah``)
+    ``name``      a protected proper noun of ``data/id/names.txt`` keeps its
+                  form (``Bekasi`` -> ``bekasi``, not ``bekas``)
+    ``verbatim``  not an Indonesian word form: returned lowercased, unstemmed
+    ============  ============================================================
+
+The remedy
+----------
+Sastrawi strips affixes greedily and stops at the first dictionary word it
+meets, so it often lands on the wrong root: ``gerakan`` -> ``gera`` (should be
+``gerak``), ``kerusakan`` -> ``rusa`` (``rusak``), ``berupa`` -> ``upa``
+(``rupa``), ``bernilai`` -> ``nila`` (``nilai``), ``mengira`` -> ``ira``
+(``kira``), ``memasuki`` -> ``pasuk`` (``masuk``).  The remedy enumerates the
+other segmentations that Sastrawi's own rules allow and that end on a word of
+Sastrawi's dictionary: suffix ``-kan``, ``-an``, ``-i`` or none, with or
+without ``-nya``/``-lah``-type clitics, and up to three prefixes, each
+disambiguated every way Sastrawi's prefix rules can (``meng-`` + ``ira`` or
+``kira``, ``ber-`` + ``upa`` or ``be-`` + ``rupa``).  Each root is scored by how
+much general Indonesian uses its *word family* (``data/id/root-families.tsv``:
+the Zipf frequency, from wordfreq, of all words built on the root); Sastrawi's
+root keeps a head start of half a Zipf unit (about 3x) and so wins close
+calls.  Morphology constrains the alternatives:
+
+* confixes that Indonesian does not form cannot win (``ke-...-kan``,
+  ``ber-...-i``, ``meN-...-an``, ``di-...-an``, ``ter-...-an``, ``se-...-i``,
+  ``peN-...-kan``); Sastrawi's own root loses its head start when it needs one;
+* prefixes stack only in attested orders (``memper-``, ``diper-``, ``keber-``,
+  ``keter-``, ``pemer-``, ``berke-...-an``); no infixes, no ``ku-``/``kau-``,
+  and the foreign suffixes ``-is``/``-isme``/``-isasi`` are never added;
+* an alternative may strip *more* than Sastrawi only when Sastrawi's root is
+  itself rare (family Zipf below 3: ``melambangkan`` -> ``lambang``, not
+  ``melambang``), so ``kemasan`` stays ``kemas`` (not ``mas``) and
+  ``dipentaskan`` stays ``pentas`` (not ``tas``);
+* a word that is Sastrawi's root plus clitics keeps it (``kanannya`` ->
+  ``kanan``), and dictionary words are never changed.
+
+So ``pertahanan`` -> ``tahan`` stays.  One more remedy: an unknown word
+ending in ``-nya`` (``stakeholdernya``, ``Jokowinya``) loses the clitic.
+
+Input handling (default mode)
+-----------------------------
+* Words are lowercased; proper nouns are matched in lowercase.
+* Only words made of ``a-z`` letters, optionally joined by hyphens, are
+  stemmed.  Hyphenated words follow Sastrawi's reduplication rules with the
+  improved stemmer on each half: ``komentar-komentar`` -> ``komentar``,
+  ``berbalas-balasan`` -> ``balas``; halves with different stems keep the
+  whole word (``Jepang-AS`` -> ``jepang-as``).
+* Anything else is returned lowercased with source ``verbatim``: digits
+  (``covid-19``), apostrophes (``jum'at``), letters outside ``a-z`` (``café``)
+  and whitespace.  The empty string stays empty; a non-empty word never gets
+  an empty stem.
+
+Speed
+-----
+Each distinct word is stemmed once and remembered; :meth:`Stemmer.stem_many`
+and :meth:`Stemmer.stem_table` also keep the stems in a cache file in
+``platformdirs.user_cache_dir("telaah")`` (honours ``XDG_CACHE_HOME``), keyed by
+Sastrawi's version and dictionary, Telaah's rules and data and the options, so
+a second run stems nothing.  Large batches of new words are spread over the
+CPU cores.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import multiprocessing
+import os
+import pickle
+import re
+import sys
+import tempfile
+import warnings
+from collections.abc import Iterable, Mapping
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import NamedTuple
+
+import pandas as pd
+import platformdirs
+from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
+from Sastrawi.Stemmer.ConfixStripping.PrecedenceAdjustmentSpecification import PrecedenceAdjustmentSpecification
+from Sastrawi.Stemmer.Context.Visitor.RemoveDerivationalSuffix import RemoveDerivationalSuffix
+from Sastrawi.Stemmer.Context.Visitor.RemoveInflectionalParticle import RemoveInflectionalParticle
+from Sastrawi.Stemmer.Context.Visitor.RemoveInflectionalPossessivePronoun import RemoveInflectionalPossessivePronoun
+from Sastrawi.Stemmer.Context.Visitor.RemovePlainPrefix import RemovePlainPrefix
+from Sastrawi.Stemmer.Stemmer import Stemmer as _SastrawiStemmer
+from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+from telaah.lang_id import protected_names, root_families, stem_override_notes, stem_overrides
+from telaah.resources import read_table
+
+__all__ = ["Stemmer", "stem", "STEM_SOURCES", "REMEDY_VERSION"]
+
+#: Where a stem came from (the ``stem_source`` column of :meth:`Stemmer.stem_table`).
+STEM_SOURCES = ("sastrawi", "remedy", "override", "name", "verbatim")
+
+#: Version of Telaah's remedy rules; part of the cache key (bump it when the rules change).
+REMEDY_VERSION = "1"
+
+_SASTRAWI, _REMEDY, _OVERRIDE, _NAME, _VERBATIM = STEM_SOURCES
+
+# Words the default stemmer analyses: a-z letters, optionally hyphen-joined.
+_STEMMABLE = re.compile(r"[a-z]+(?:-[a-z]+)*")
+# Inflectional clitics that attach to any word, overrides included ("sebelumnya").
+_CLITICS = re.compile(r"(?:-?(?:ku|mu|nya))?(?:-?(?:lah|kah|tah|pun))?")
+_CLITIC_ENDINGS = ("ku", "mu", "nya", "lah", "kah", "tah", "pun")
+# An unknown word with -nya: a loanword, name or acronym with the clitic ("stakeholdernya").
+_UNKNOWN_WITH_NYA = re.compile(r"([a-z][a-z-]{2,}?)-?nya")
+# Batches with more new words than this are spread over several processes.
+_PARALLEL_MIN_WORDS = 20_000
+
+
+# ---------------------------------------------------------------------------
+# Sastrawi, faithfully and fast
+# ---------------------------------------------------------------------------
+
+def _rule_number(disambiguator: object) -> int | None:
+    match = re.match(r"DisambiguatorPrefixRule(\d+)", type(disambiguator).__name__)
+    return int(match.group(1)) if match else None
+
+
+# How a word must start for a Sastrawi prefix rule to match (a necessary
+# condition read off each rule's regular expression); rules not listed here are
+# tried on every word.
+_RULE_HEADS = {
+    1: ("ber",), 2: ("ber",), 3: ("ber",), 4: ("bel",), 5: ("be",),
+    6: ("ter",), 7: ("ter",), 8: ("ter",), 9: ("te",), 35: ("ter",),
+    10: ("mel", "mer", "mew", "mey"), 11: ("mem",), 13: ("mem",), 14: ("men",), 15: ("men",),
+    16: ("meng",), 17: ("meng",), 18: ("meny",), 19: ("memp",),
+    20: ("pew", "pey"), 21: ("per",), 23: ("per",), 24: ("per",), 25: ("pem",), 26: ("pem",),
+    27: ("pen",), 28: ("pen",), 29: ("peng",), 30: ("peng",), 31: ("peny",), 32: ("pel",),
+    34: ("pe",), 36: ("pe",), 41: ("ku",), 42: ("kau",),
+}
+_INFIX_RULES = {37: "er", 38: "el", 39: "em", 40: "in"}
+_CONSONANTS = frozenset("bcdfghjklmnpqrstvwxyz")
+
+
+def _word_head(word: str) -> str:
+    """The part of ``word`` that decides which prefix rules may match: 4 letters, ``!`` if it starts with ``mempe``."""
+    return word[:4] + "!" if word.startswith("mempe") else word[:4]
+
+
+def _rule_may_match(number: int | None, head: str) -> bool:
+    """Whether rule ``number`` can match a word that starts with ``head`` (see :func:`_word_head`)."""
+    if number == 12:
+        return head.endswith("!")
+    if number in _RULE_HEADS:
+        return head.startswith(_RULE_HEADS[number])
+    if number in _INFIX_RULES:
+        return head[1:3] == _INFIX_RULES[number] and head[:1] in _CONSONANTS
+    return True
+
+
+class _State:
+    """The mutable state of one word in Sastrawi's ``Context``."""
+
+    __slots__ = ("original", "word", "stopped", "removals")
+
+    def __init__(self, word: str) -> None:
+        self.original = word
+        self.word = word
+        self.stopped = False
+        # (subject, result, removed part or None, affix type) as Sastrawi's Removal
+        self.removals: list[tuple[str, str, str | None, str]] = []
+
+
+def _regex_remover(pattern: str):
+    sub = re.compile(pattern).sub
+    return lambda word: sub("", word, count=1)
+
+
+class _SastrawiEngine(_SastrawiStemmer):
+    """Sastrawi's ``Stemmer`` with a faster, equivalent ``stem_singular_word``.
+
+    Text normalisation, reduplication (``stem_plural_word``) and every prefix
+    rule object are Sastrawi's own.  ``stem_singular_word`` re-implements
+    ``Sastrawi.Stemmer.Context.Context`` step by step, with two shortcuts that
+    do not change any result: prefix rules whose pattern cannot match the start
+    of the word are skipped (``_rule_may_match``), and the four affix regexes
+    are compiled once.  ``tests/test_stem.py`` checks the equality on thousands
+    of real words, Sastrawi's own test pairs and random text.
+    """
+
+    def __init__(self, dictionary: ArrayDictionary) -> None:
+        super().__init__(dictionary)
+        self.words: dict[str, str] = dictionary.words
+        visitors = self.visitor_provider.get_prefix_visitors()
+        suffixes = self.visitor_provider.get_suffix_visitors()
+        expected = [RemoveInflectionalParticle, RemoveInflectionalPossessivePronoun, RemoveDerivationalSuffix]
+        if not isinstance(visitors[0], RemovePlainPrefix) or [type(v) for v in suffixes] != expected:
+            raise RuntimeError("this version of Sastrawi orders its rules differently; Telaah supports pysastrawi 1.2")
+        # Sastrawi's visitors, with the patterns of their ``remove`` methods compiled once.
+        self._plain_prefix = _regex_remover(r"^(di|ke|se)")
+        self._suffixes = (
+            (_regex_remover(r"-*(lah|kah|tah|pun)$"), "P"),
+            (_regex_remover(r"-*(ku|mu|nya)$"), "PP"),
+            (_regex_remover(r"(is|isme|isasi|i|kan|an)$"), "DS"),
+        )
+        self.prefix_rules: list[tuple[tuple, frozenset]] = [
+            (tuple(d.disambiguate for d in v.disambiguators), frozenset(_rule_number(d) for d in v.disambiguators))
+            for v in visitors[1:]
+        ]
+        self._precedence = PrecedenceAdjustmentSpecification().is_satisfied_by
+        # Index the rules by the word start they need (see _rule_may_match).
+        self._rules_by_head: dict[str, tuple] = {}
+        self._by_start: dict[str, set[int]] = {}
+        self._by_infix: dict[str, set[int]] = {}
+        self._mempe: set[int] = set()
+        self._anywhere: set[int] = set()
+        for i, (_, numbers) in enumerate(self.prefix_rules):
+            for n in numbers:
+                if n == 12:
+                    self._mempe.add(i)
+                elif n in _RULE_HEADS:
+                    for start in _RULE_HEADS[n]:
+                        self._by_start.setdefault(start, set()).add(i)
+                elif n in _INFIX_RULES:
+                    self._by_infix.setdefault(_INFIX_RULES[n], set()).add(i)
+                else:
+                    self._anywhere.add(i)
+
+    def rules_for(self, word: str) -> tuple:
+        """The prefix rules (``(disambiguators, rule numbers)``) that may match ``word``, in Sastrawi's order."""
+        head = _word_head(word)
+        rules = self._rules_by_head.get(head)
+        if rules is None:
+            found = set(self._anywhere)
+            for k in (2, 3, 4):
+                found.update(self._by_start.get(head[:k], ()))
+            if head[:1] in _CONSONANTS:
+                found.update(self._by_infix.get(head[1:3], ()))
+            if head.endswith("!"):
+                found.update(self._mempe)
+            rules = self._rules_by_head[head] = tuple(self.prefix_rules[i] for i in sorted(found))
+        return rules
+
+    def stem_singular_word(self, word: str) -> str:
+        """Stem a word without reduplication, exactly as Sastrawi's ``Context`` does."""
+        words = self.words
+        state = _State(word)
+        self._start(state, words)
+        return state.word if state.word in words else word
+
+    def _start(self, state: _State, words: dict) -> None:
+        if state.word in words:
+            return
+        if len(state.word) <= 3:  # DontStemShortWord
+            state.stopped = True
+        if state.original[:2] in ("be", "me", "di", "pe", "te") and self._precedence(state.original):
+            self._remove_prefixes(state, words)
+            if state.word in words:
+                return
+            self._remove_suffixes(state, words)
+            if state.word in words:
+                return
+            state.word = state.original
+            state.removals = []
+        self._remove_suffixes(state, words)
+        if state.word in words:
+            return
+        self._remove_prefixes(state, words)
+        if state.word in words:
+            return
+        self._restore_suffixes(state, words)
+
+    def _remove_suffixes(self, state: _State, words: dict) -> None:
+        for remove, kind in self._suffixes:
+            word = state.word
+            result = remove(word)
+            if result != word:
+                state.removals.append((word, result, word[len(result):], kind))
+                state.word = result
+            if state.word in words or state.stopped:
+                return
+
+    def _remove_prefixes(self, state: _State, words: dict) -> None:
+        for _ in range(3):
+            self._remove_one_prefix(state, words)
+            if state.word in words:
+                return
+
+    def _remove_one_prefix(self, state: _State, words: dict) -> None:
+        word = state.word
+        result = self._plain_prefix(word)
+        if result != word:
+            state.removals.append((word, result, None, "DP"))
+            state.word = result
+            return
+        if word in words or state.stopped:
+            return
+        for disambiguators, _ in self.rules_for(word):
+            result = None
+            for disambiguate in disambiguators:
+                result = disambiguate(word)
+                if result in words:
+                    break
+            if result is not None:
+                state.removals.append((word, result, None, "DP"))
+                state.word = result
+                return
+
+    def _restore_suffixes(self, state: _State, words: dict) -> None:
+        """ECS "loop pengembalian akhiran": put suffixes back one by one and retry the prefixes."""
+        if state.removals:
+            state.word = state.removals[0][0]
+        state.removals = [r for r in state.removals if r[3] != "DP"]
+        removals = list(state.removals)
+        word_before = state.word
+        for subject, result, removed, _ in reversed(removals):
+            if removed == "kan":
+                state.word = result + "k"
+                self._remove_prefixes(state, words)
+                if state.word in words:
+                    return
+                state.word = result + "kan"
+            else:
+                state.word = subject
+            self._remove_prefixes(state, words)
+            if state.word in words:
+                return
+            state.removals = removals
+            state.word = word_before
+
+
+@cache
+def _sastrawi_dictionary_file() -> Path:
+    import Sastrawi.Stemmer.StemmerFactory as factory_module
+
+    return Path(factory_module.__file__).resolve().parent / "data" / "kata-dasar.txt"
+
+
+@cache
+def _engine() -> _SastrawiEngine:
+    """The shared Sastrawi engine, with Sastrawi's bundled dictionary."""
+    return _SastrawiEngine(ArrayDictionary(StemmerFactory().get_words()))
+
+
+# ---------------------------------------------------------------------------
+# The remedy: other segmentations, scored by root-family frequency
+# ---------------------------------------------------------------------------
+
+def _prefix_label(number: int | None) -> str:
+    """The prefix a Sastrawi rule strips: ``ber``, ``ter``, ``meN``, ``per``, ``peN``, ``infix``, ``ku``, ``kau``."""
+    if number is None:
+        return "other"
+    if number <= 5:
+        return "ber"
+    if number <= 9 or number == 35:
+        return "ter"
+    if number <= 19:
+        return "meN"
+    if 21 <= number <= 24:
+        return "per"
+    if number <= 36:
+        return "peN"
+    if number <= 40:
+        return "infix"
+    return "ku" if number == 41 else "kau"
+
+
+# Prefix-suffix pairs that Indonesian does not combine (Nazief & Adriani's
+# disallowed confixes, plus peN-...-kan and peN-...-i: peN- nouns take -an).
+_INVALID_CONFIXES = frozenset({
+    ("ber", "i"), ("di", "an"), ("ke", "i"), ("ke", "kan"), ("meN", "an"),
+    ("se", "i"), ("se", "kan"), ("ter", "an"), ("peN", "kan"), ("peN", "i"),
+})
+# Which prefix may follow which, outside in (memper-, diper-, keber-, keter-, berke-...-an, pemer-, ...).
+_INNER_PREFIXES = {
+    "": frozenset({"di", "ke", "se", "ber", "ter", "meN", "peN", "per"}),
+    "di": frozenset({"per", "ber", "peN"}),
+    "meN": frozenset({"per", "ber", "peN"}),
+    "ter": frozenset({"per"}),
+    "ber": frozenset({"ke", "per"}),
+    "ke": frozenset({"ber", "ter", "peN", "per"}),
+    "peN": frozenset({"per", "ber"}),
+    "se": frozenset({"per"}),
+    "per": frozenset(),
+}
+# Affixes and clitics are never offered as alternative roots.
+_NOT_ROOTS = frozenset({"lah", "kah", "tah", "pun", "ku", "mu", "nya", "kan", "an", "di", "ke", "se", "per", "ber", "ter", "me", "pe"})
+_ALTERNATIVE_SUFFIXES = ("kan", "an", "i")
+# Sastrawi's root keeps this head start (in Zipf units) over any alternative.
+_MARGIN = 0.5
+# A Sastrawi root whose family is rarer than this (Zipf) may be looked past by stripping further.
+_RARE_ROOT_ZIPF = 3.0
+
+
+class _Candidate(NamedTuple):
+    valid: bool  # the segmentation uses an existing confix and prefix order
+    chain: tuple[str, ...]  # dictionary words stripped on the way to the root
+    analysis: str  # e.g. "ke+rusak+an"
+
+
+class _Remedy:
+    """Choose between Sastrawi's root and the other roots its rules allow."""
+
+    def __init__(self, engine: _SastrawiEngine, families: Mapping[str, float], *, margin: float = _MARGIN) -> None:
+        self._engine = engine
+        self._words = engine.words
+        self.families = families
+        self.margin = margin
+        self._particle = re.compile(r"-*(lah|kah|tah|pun)$")
+        self._possessive = re.compile(r"-*(ku|mu|nya)$")
+        self._rules_by_head: dict[str, tuple] = {}
+
+    def choose(self, word: str, sastrawi: str) -> tuple[str, str]:
+        """Return ``(stem, reason)``: an alternative root, or ``sastrawi`` and why it stands."""
+        if word in self._words:
+            return sastrawi, "the word is itself in Sastrawi's dictionary"
+        if sastrawi == word:
+            return sastrawi, "Sastrawi found no root"
+        if _CLITICS.fullmatch(word[len(sastrawi):]) and word.startswith(sastrawi):
+            return sastrawi, "the word is Sastrawi's root plus clitics"
+        candidates = self.segmentations(word)
+        own = self.zipf(sastrawi)
+        valid = candidates.get(sastrawi, _Candidate(True, (), "")).valid
+        best, best_score = sastrawi, own + (self.margin if valid else 0.0)
+        for root, cand in candidates.items():
+            if not cand.valid or root == sastrawi or (sastrawi in cand.chain and own >= _RARE_ROOT_ZIPF):
+                continue
+            score = self.zipf(root)
+            if score > best_score:
+                best, best_score = root, score
+        if best == sastrawi:
+            return sastrawi, f"no other root beats Sastrawi's {sastrawi!r} (family Zipf {own:.2f}{'' if valid else ', impossible confix'})"
+        return best, (
+            f"{best!r} ({candidates[best].analysis}, family Zipf {best_score:.2f}) beats Sastrawi's {sastrawi!r}"
+            f" (family Zipf {own:.2f}{', impossible confix' if not valid else f' + margin {self.margin}'})"
+        )
+
+    def zipf(self, root: str) -> float:
+        return self.families.get(root, 0.0)
+
+    def segmentations(self, word: str) -> dict[str, _Candidate]:
+        """Every dictionary root reachable from ``word`` with Sastrawi's affix rules (no infixes)."""
+        forms = {word, self._particle.sub("", word, count=1)}
+        forms |= {self._possessive.sub("", form, count=1) for form in forms}
+        found: dict[str, _Candidate] = {}
+        for form in forms:
+            self._strip_prefixes(form, (), "", found, ())
+            for suffix in _ALTERNATIVE_SUFFIXES:
+                if form.endswith(suffix) and len(form) - len(suffix) >= 3:
+                    self._strip_prefixes(form[: -len(suffix)], (), suffix, found, ())
+        return found
+
+    def _strip_prefixes(self, word: str, prefixes: tuple, suffix: str, found: dict, chain: tuple) -> None:
+        in_dictionary = word in self._words
+        if in_dictionary and len(word) >= 3 and word not in _NOT_ROOTS:
+            outer = prefixes[0] if prefixes else ""
+            valid = (outer, suffix) not in _INVALID_CONFIXES and not ("ke" in prefixes[1:] and suffix != "an")
+            old = found.get(word)
+            if old is None or (valid and not old.valid) or (valid == old.valid and len(chain) < len(old.chain)):
+                found[word] = _Candidate(valid, chain, "+".join((*prefixes, word, suffix) if suffix else (*prefixes, word)))
+        if len(prefixes) == 3:
+            return
+        if in_dictionary:
+            chain = (*chain, word)
+        allowed = _INNER_PREFIXES.get(prefixes[-1] if prefixes else "", frozenset())
+        if word[:2] in allowed:  # di-, ke-, se-
+            self._strip_prefixes(word[2:], (*prefixes, word[:2]), suffix, found, chain)
+        for disambiguate, label in self._rules_for(word):
+            if label in allowed:
+                result = disambiguate(word)
+                if result is not None and result != word:
+                    self._strip_prefixes(result, (*prefixes, label), suffix, found, chain)
+
+    def _rules_for(self, word: str) -> tuple:
+        head = _word_head(word)
+        rules = self._rules_by_head.get(head)
+        if rules is None:
+            rules = tuple(
+                (disambiguate, _prefix_label(_rule_number(getattr(disambiguate, "__self__", None))))
+                for disambiguators, _ in self._engine.rules_for(word)
+                for disambiguate in disambiguators
+            )
+            rules = tuple(r for r in rules if r[1] not in ("infix", "ku", "kau", "other"))
+            self._rules_by_head[head] = rules
+        return rules
+
+
+@cache
+def _remedy() -> _Remedy:
+    return _Remedy(_engine(), root_families())
+
+
+# ---------------------------------------------------------------------------
+# The persistent cache
+# ---------------------------------------------------------------------------
+
+_CACHE_FORMAT = 1
+
+
+def _digest(*parts: object) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part if isinstance(part, bytes) else repr(part).encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+@cache
+def _static_fingerprint() -> str:
+    """Sastrawi's version and dictionary, and this module's code."""
+    return _digest(
+        metadata.version("pysastrawi"),
+        _sastrawi_dictionary_file().read_bytes(),
+        Path(__file__).read_bytes(),
+        REMEDY_VERSION,
+    )
+
+
+class _DiskCache:
+    """A pickle of ``(format, key, stems, sources)`` in one file, written atomically."""
+
+    def __init__(self, folder: Path, key: str, label: str) -> None:
+        self.path = folder / f"stems-{label}-{key[:20]}.pickle"
+        self.key = key
+
+    def load(self, *, quiet: bool = False) -> tuple[dict[str, str], dict[str, str]]:
+        try:
+            with open(self.path, "rb") as handle:
+                fmt, key, stems, sources = pickle.load(handle)
+            if fmt != _CACHE_FORMAT or key != self.key or not isinstance(stems, dict) or not isinstance(sources, dict):
+                raise ValueError("not a Telaah stem cache for these settings")
+            return stems, sources
+        except FileNotFoundError:
+            return {}, {}
+        except Exception as exc:  # any unreadable file: start afresh, never crash
+            if not quiet:
+                warnings.warn(f"ignoring unreadable stem cache {self.path}: {exc!r}", RuntimeWarning, stacklevel=4)
+            return {}, {}
+
+    def save(self, stems: dict[str, str], sources: dict[str, str]) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            on_disk, on_disk_sources = self.load(quiet=True)  # keep what another process added
+            if on_disk:
+                on_disk.update(stems)
+                on_disk_sources.update(sources)
+                stems, sources = on_disk, on_disk_sources
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name, suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    pickle.dump((_CACHE_FORMAT, self.key, stems, sources), handle, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, self.path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError as exc:
+            warnings.warn(f"could not write the stem cache {self.path}: {exc}", RuntimeWarning, stacklevel=4)
+
+
+# ---------------------------------------------------------------------------
+# The stemmer
+# ---------------------------------------------------------------------------
+
+_FORKED: Stemmer | None = None  # the stemmer that forked worker processes use
+
+
+def _stem_chunk(words: list[str]) -> list[tuple[str, str]]:
+    analyse = _FORKED._analyse  # type: ignore[union-attr]
+    return [analyse(w) for w in words]
+
+
+def _read_overrides(overrides: Mapping[str, str] | str | Path | None) -> dict[str, str]:
+    if overrides is None:
+        return dict(stem_overrides())
+    if isinstance(overrides, (str, Path)):
+        rows = read_table(overrides)
+        if rows and not {"word", "stem"} <= set(rows[0]):
+            raise ValueError(f"{overrides}: a stem override file needs 'word' and 'stem' columns; it has {', '.join(rows[0])}")
+        return {row["word"].strip().lower(): row["stem"].strip().lower() for row in rows}
+    return {str(w).strip().lower(): str(s).strip().lower() for w, s in overrides.items()}
+
+
+class Stemmer:
+    """Stem Indonesian words with Sastrawi, corrected by default, fast and cached.
+
+    Parameters
+    ----------
+    exact : bool
+        Return exactly Sastrawi's stems (``StemmerFactory().create_stemmer().stem``),
+        ignoring ``protect_names`` and ``overrides``.  Default ``False``: Sastrawi
+        improved by protected names, hand-checked overrides and the general
+        remedy described in :mod:`telaah.stem`.
+    protect_names : bool
+        Leave the proper nouns of ``data/id/names.txt`` unstemmed (``Bekasi``
+        stays ``bekasi``, not ``bekas``).
+    overrides : mapping, str, Path or None
+        Stems that win over every rule.  ``None`` uses the bundled
+        ``data/id/stem-overrides.csv``; a path reads a CSV with ``word`` and
+        ``stem`` columns; a mapping is used as it is (``{}`` for none).
+    cache : bool, str or Path
+        Keep stems in a cache file so that the next run stems nothing:
+        ``True`` in ``platformdirs.user_cache_dir("telaah")``, a path for
+        another folder, ``False`` for memory only.
+    processes : int, optional
+        Processes for large batches of new words (``None``: one per CPU core;
+        ``1``: never start processes).
+
+    Notes
+    -----
+    Each distinct word is analysed once per :class:`Stemmer`.  Only
+    :meth:`stem_many` and :meth:`stem_table` write the cache file; call
+    :meth:`save_cache` after many single :meth:`stem` calls.  The cache file
+    is a pickle: point ``cache`` only at folders you trust.  A batch of more
+    than 20,000 new words is split over ``processes`` forked workers (Linux
+    only; elsewhere, and inside those workers, stemming stays in one process).
+
+    Examples
+    --------
+    >>> stemmer = Stemmer(cache=False)
+    >>> stemmer.stem_many(["Bekasi", "berikan", "gerakan", "pertahanan", "komentar-komentar"])
+    ['bekasi', 'beri', 'gerak', 'tahan', 'komentar']
+    >>> Stemmer(exact=True, cache=False).stem_many(["Bekasi", "berikan", "gerakan"])
+    ['bekas', 'ikan', 'gera']
+    >>> stemmer.stem_table(["kerusakan", "memakan"]).values.tolist()
+    [['kerusakan', 'rusak', 'remedy'], ['memakan', 'makan', 'sastrawi']]
+    """
+
+    def __init__(
+        self,
+        *,
+        exact: bool = False,
+        protect_names: bool = True,
+        overrides: Mapping[str, str] | str | Path | None = None,
+        cache: bool | str | Path = True,
+        processes: int | None = None,
+    ) -> None:
+        if processes is not None and processes < 1:
+            raise ValueError(f"processes must be at least 1 (or None for one per CPU core), not {processes}")
+        self.exact = exact
+        self.protect_names = protect_names and not exact
+        self.overrides: dict[str, str] = {} if exact else _read_overrides(overrides)
+        self.names: frozenset[str] = protected_names() if self.protect_names else frozenset()
+        self.processes = processes
+        self._stems: dict[str, str] = {}
+        self._sources: dict[str, str] = {}  # only for sources other than "sastrawi"
+        self._disk: _DiskCache | None = None
+        self._loaded = False
+        if cache:
+            folder = Path(platformdirs.user_cache_dir("telaah")) / "stem" if cache is True else Path(cache)
+            self._disk = _DiskCache(folder, self._cache_key(), "exact" if exact else "default")
+
+    def __repr__(self) -> str:
+        options = "exact=True" if self.exact else f"protect_names={self.protect_names}, overrides={len(self.overrides)}"
+        return f"Stemmer({options}, cache={str(self.cache_path) if self.cache_path else False})"
+
+    @property
+    def cache_path(self) -> Path | None:
+        """The cache file of this stemmer's settings (``None`` when caching is off)."""
+        return self._disk.path if self._disk else None
+
+    # -- public API ---------------------------------------------------------
+
+    def stem(self, word: str) -> str:
+        """Return the stem of one word.
+
+        Examples
+        --------
+        >>> Stemmer(cache=False).stem("Berlin")
+        'berlin'
+        """
+        stem = self._stems.get(word)
+        if stem is None:
+            stem = self._remember(word)[0]
+        return stem
+
+    def stem_with_source(self, word: str) -> tuple[str, str]:
+        """Return ``(stem, source)``, the source being one of :data:`STEM_SOURCES`.
+
+        Examples
+        --------
+        >>> Stemmer(cache=False).stem_with_source("bernilai")
+        ('nilai', 'remedy')
+        """
+        if word not in self._stems:
+            return self._remember(word)
+        return self._stems[word], self._sources.get(word, _SASTRAWI)
+
+    def stem_many(self, words: Iterable[str]) -> list[str]:
+        """Stem many words, each distinct word once, new ones in parallel when there are many.
+
+        Examples
+        --------
+        >>> Stemmer(cache=False).stem_many(["mengira", "mengira", "kerusakan"])
+        ['kira', 'kira', 'rusak']
+        """
+        words = words if isinstance(words, list) else list(words)
+        self._prepare(words)
+        stems = self._stems
+        return [stems[w] for w in words]
+
+    def stem_table(self, words: Iterable[str]) -> pd.DataFrame:
+        """Stem the distinct ``words``: one row per word, in first-seen order.
+
+        Returns
+        -------
+        DataFrame
+            Columns ``word`` (as given), ``stem`` and ``stem_source`` (one of
+            :data:`STEM_SOURCES`).
+
+        Examples
+        --------
+        >>> Stemmer(cache=False).stem_table(["Bekasi", "berupa", "dimakan"])
+             word   stem stem_source
+        0  Bekasi  bekasi        name
+        1  berupa   rupa      remedy
+        2  dimakan  makan    sastrawi
+        """
+        distinct = list(dict.fromkeys(words))
+        self._prepare(distinct)
+        stems, sources = self._stems, self._sources
+        return pd.DataFrame({
+            "word": distinct,
+            "stem": [stems[w] for w in distinct],
+            "stem_source": [sources.get(w, _SASTRAWI) for w in distinct],
+        })
+
+    def explain(self, word: str) -> str:
+        """Say how ``word`` was stemmed and which rule decided.
+
+        Examples
+        --------
+        >>> print(Stemmer(cache=False).explain("gerakan"))  # doctest: +ELLIPSIS
+        gerakan -> gerak [remedy]: 'gerak' (gerak+an, family Zipf ...) beats Sastrawi's 'gera' ...
+        """
+        stem, source = self.stem_with_source(word)
+        lower = word.lower()
+        head = f"{word} -> {stem} [{source}]: "
+        sastrawi = _engine().stem(word) if word else ""
+        if source == _OVERRIDE:
+            key = lower if lower in self.overrides else self._clitic_base(lower)
+            note = stem_override_notes().get(key, "") if self.overrides.get(key) == stem_overrides().get(key) else ""
+            return head + f"override for {key!r}" + (f" ({note})" if note else "") + f"; Sastrawi gives {sastrawi!r}"
+        if source == _NAME:
+            return head + f"protected name (data/id/names.txt); Sastrawi gives {sastrawi!r}"
+        if source == _VERBATIM:
+            if self.exact:
+                return head + "Sastrawi keeps no letter of it; the lowercased word is returned"
+            return head + "not a word of a-z letters and hyphens; returned lowercased, unstemmed"
+        if self.exact:
+            return head + "Sastrawi's stem (exact mode)"
+        if "-" in lower:
+            return head + f"reduplication or compound: Sastrawi's rules on each half with the improved stemmer; Sastrawi gives {sastrawi!r}"
+        plain = _engine().stem_singular_word(lower)
+        if source == _REMEDY and plain == lower:
+            return head + f"Sastrawi finds no root; -nya is a clitic on an unknown word"
+        return head + _remedy().choose(lower, plain)[1]
+
+    def save_cache(self) -> None:
+        """Write the stems found so far to the cache file (a no-op when caching is off)."""
+        if self._disk is not None and self._stems:
+            self._disk.save(self._stems, self._sources)
+
+    # -- internals ----------------------------------------------------------
+
+    def _cache_key(self) -> str:
+        if self.exact:
+            return _digest(_static_fingerprint(), "exact")
+        return _digest(
+            _static_fingerprint(), "default",
+            sorted(self.overrides.items()), sorted(self.names),
+            sorted(root_families().items()), _MARGIN,
+        )
+
+    def _load(self) -> None:
+        self._loaded = True
+        if self._disk is not None:
+            stems, sources = self._disk.load()
+            stems.update(self._stems)  # what this session found wins
+            sources.update(self._sources)
+            self._stems, self._sources = stems, sources
+
+    def _remember(self, word: str) -> tuple[str, str]:
+        if not self._loaded:
+            self._load()
+            if word in self._stems:
+                return self._stems[word], self._sources.get(word, _SASTRAWI)
+        stem, source = self._analyse(word)
+        self._stems[word] = stem
+        if source != _SASTRAWI:
+            self._sources[word] = source
+        return stem, source
+
+    def _prepare(self, words: list[str]) -> None:
+        """Make sure every word is in the memo; analyse and cache the new ones."""
+        if not self._loaded:
+            self._load()
+        stems = self._stems
+        new = [w for w in dict.fromkeys(words) if w not in stems]
+        if not new:
+            return
+        sources = self._sources
+        for word, (stem, source) in zip(new, self._analyse_all(new)):
+            stems[word] = stem
+            if source != _SASTRAWI:
+                sources[word] = source
+        self.save_cache()
+
+    def _analyse_all(self, words: list[str]) -> list[tuple[str, str]]:
+        n = self._worker_count(len(words))
+        if n > 1:
+            global _FORKED
+            _engine(), _remedy()  # load once, before forking
+            size = math.ceil(len(words) / (4 * n))
+            chunks = [words[i : i + size] for i in range(0, len(words), size)]
+            _FORKED = self
+            try:
+                with multiprocessing.get_context("fork").Pool(n) as pool:
+                    return [pair for chunk in pool.map(_stem_chunk, chunks) for pair in chunk]
+            except OSError as exc:  # e.g. no more processes allowed: fall back to one
+                warnings.warn(f"stemming in one process: could not start {n} ({exc})", RuntimeWarning, stacklevel=3)
+            finally:
+                _FORKED = None
+        analyse = self._analyse
+        return [analyse(w) for w in words]
+
+    def _worker_count(self, new_words: int) -> int:
+        if self.processes == 1 or new_words < _PARALLEL_MIN_WORDS:
+            return 1
+        if sys.platform != "linux" or "fork" not in multiprocessing.get_all_start_methods():
+            return 1  # forking is unsafe or unavailable elsewhere: stay in this process
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        return max(1, min(self.processes or cores, new_words // (_PARALLEL_MIN_WORDS // 2)))
+
+    def _analyse(self, word: str) -> tuple[str, str]:
+        """Stem one word from scratch: ``(stem, source)``."""
+        if not isinstance(word, str):
+            raise TypeError(f"a stemmer takes words as str, not {type(word).__name__}: {word!r}")
+        if self.exact:
+            stem = _engine().stem(word)
+            return (stem, _SASTRAWI) if stem or not word else (word.lower(), _VERBATIM)
+        lower = word.lower()
+        if lower in self.overrides:
+            return self.overrides[lower], _OVERRIDE
+        if lower in self.names:
+            return lower, _NAME
+        if not _STEMMABLE.fullmatch(lower):
+            return lower, _VERBATIM
+        if "-" in lower:
+            return self._stem_hyphenated(lower)
+        return self._stem_part(lower)
+
+    def _clitic_base(self, word: str) -> str:
+        """``word`` without one trailing clitic group, for override lookup (``sebelumnya`` -> ``sebelum``)."""
+        if not word.endswith(_CLITIC_ENDINGS):
+            return word
+        for end in range(len(word) - 2, 2, -1):
+            if _CLITICS.fullmatch(word, end) and word[:end] in self.overrides:
+                return word[:end]
+        return word
+
+    def _stem_part(self, word: str) -> tuple[str, str]:
+        """Stem a word without reduplication (``word`` is lowercase ``a-z``, maybe with a hyphenated clitic)."""
+        if word in self.overrides:
+            return self.overrides[word], _OVERRIDE
+        if word in self.names:
+            return word, _NAME
+        if self.overrides:
+            base = self._clitic_base(word)
+            if base != word:
+                return self.overrides[base], _OVERRIDE
+        engine = _engine()
+        sastrawi = engine.stem_singular_word(word)
+        if sastrawi == word and word not in engine.words:
+            unknown = _UNKNOWN_WITH_NYA.fullmatch(word)
+            return (unknown.group(1), _REMEDY) if unknown else (word, _SASTRAWI)
+        stem = _remedy().choose(word, sastrawi)[0]
+        return (stem, _SASTRAWI) if stem == sastrawi else (stem, _REMEDY)
+
+    def _stem_hyphenated(self, word: str) -> tuple[str, str]:
+        """Sastrawi's ``stem_plural_word`` with the improved stemmer on each half."""
+        engine = _engine()
+        if not engine.is_plural(word):
+            return self._stem_part(word)
+        first, second = word.rsplit("-", 1)
+        if second in ("ku", "mu", "nya", "lah", "kah", "tah", "pun") and "-" in first:
+            first, rest = first.rsplit("-", 1)
+            second = f"{rest}-{second}"
+        stem1, source1 = self._stem_part(first)
+        stem2, source2 = self._stem_part(second)
+        if second not in engine.words and stem2 == second:
+            stem2, source2 = self._stem_part("me" + second)
+        if stem1 != stem2:
+            return word, _SASTRAWI
+        return stem1, source1 if source1 != _SASTRAWI else source2
+
+
+@cache
+def _default() -> Stemmer:
+    return Stemmer()
+
+
+def stem(word: str) -> str:
+    """Stem one Indonesian word with the shared default :class:`Stemmer`.
+
+    Examples
+    --------
+    >>> stem("kerusakan"), stem("Bekasi"), stem("pertahanan")
+    ('rusak', 'bekasi', 'tahan')
+    """
+    return _default().stem(word)
