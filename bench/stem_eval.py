@@ -33,7 +33,7 @@ from pathlib import Path
 
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
-from telaah.stem import Stemmer
+from telaah.stemmer import Stemmer
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 

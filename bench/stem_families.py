@@ -1,6 +1,6 @@
 """Build ``data/id/root-families.tsv``: how much general Indonesian uses each stem root.
 
-The stemmer's remedy (``telaah.stem``) chooses between competing roots of a
+The stemmer's remedy (``telaah.stemmer``) chooses between competing roots of a
 word (``gerakan``: Sastrawi's ``gera`` or ``gerak``?) by the frequency of each
 root's *word family*: the summed frequency of every word stemmed to that root.
 This script measures it on wordfreq's Indonesian list (about 31,000 words,
@@ -30,7 +30,7 @@ from importlib import metadata
 import wordfreq
 
 from telaah.lang_id import protected_names, stem_overrides
-from telaah.stem import _engine, _Remedy
+from telaah.stemmer import _engine, _Remedy
 
 
 def _zipf(frequency: float) -> float:

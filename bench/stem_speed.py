@@ -24,7 +24,7 @@ import time
 from Sastrawi.Stemmer.Filter.TextNormalizer import normalize_text
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
-from telaah.stem import Stemmer
+from telaah.stemmer import Stemmer
 
 
 def timed(label: str, baseline: float | None, func):

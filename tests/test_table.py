@@ -120,3 +120,14 @@ def test_offsets_reproduce_every_token_for_any_text(texts):
         rows = t[t.doc_id == doc_id]
         covered = sum(e - s for s, e in zip(rows.start, rows.end))
         assert covered == len("".join(text.split()))
+
+
+def test_parallel_scan_gives_the_same_table(monkeypatch):
+    import telaah.table as table_module
+
+    texts = [f"Dokumen {i}: Jepang dan Rusia membahas perdagangan. Harga naik {i},5%.\nParagraf baru." for i in range(40)]
+    monkeypatch.setattr(table_module, "_PARALLEL_MIN_CHARS", 100)
+    parallel = token_table(texts, processes=2)
+    single = token_table(texts, processes=1)
+    assert parallel.astype(str).equals(single.astype(str))
+    assert parallel.doc_id.astype(str).iloc[-1] == "doc40" and parallel.para_id.max() == 1

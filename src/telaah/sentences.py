@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import repeat
+from itertools import compress, count, repeat
+from operator import methodcaller
 from typing import NamedTuple
 
 from telaah.lang_id import abbreviations, sentence_final_abbreviations
@@ -45,14 +46,20 @@ class Span(NamedTuple):
 
 
 _TERMINAL_CHARS = ".?!…"
+_TERMINAL_ENDINGS = tuple(_TERMINAL_CHARS)
 # Closing quotes and brackets that belong to the sentence they follow.  Straight
 # quotes can open or close, so they count only when glued to the full stop.
 _CLOSERS = frozenset({")", "]", "}", "”", "’", "»", "›", "''"})
 _GLUED_CLOSERS = frozenset({'"', "'"})
-# Double quotation marks, paired within a paragraph to find quotations.
-_OPENING_QUOTES = frozenset({"“", "«", "„", "``"})
-_CLOSING_QUOTES = frozenset({"”", "»", "''"})
-_QUOTES = _OPENING_QUOTES | _CLOSING_QUOTES | {'"'}
+# Quotation marks, paired within a paragraph to find quotations: which way
+# each faces (None: a straight quote, either way), and its family (double or
+# single; a double quotation may hold a single one).
+_QUOTES: dict[str, tuple[bool | None, str]] = {
+    "“": (True, "double"), "„": (True, "double"), "«": (True, "double"), "``": (True, "double"),
+    "”": (False, "double"), "»": (False, "double"), "''": (False, "double"), '"': (None, "double"),
+    "‘": (True, "single"), "‹": (True, "single"), "’": (False, "single"), "›": (False, "single"),
+    "'": (None, "single"),
+}
 _OPENING_BRACKETS = frozenset("([{")
 # A "quotation" longer than this many tokens (some four sentences) is more
 # likely two stray quotation marks than one quotation: it is ignored.
@@ -78,40 +85,50 @@ def _newline_tokens(text: str, starts: list[int]) -> list[int]:
     return found
 
 
-def _quotations(texts: list[str], starts: list[int], ends: list[int], newline_tokens: list[int]) -> list[tuple[int, int]]:
-    """(opening, closing) token indices of the quotations, in order.
+def _quotations(
+    texts: list[str], starts: list[int], ends: list[int], newline_tokens: list[int]
+) -> list[tuple[int, int, str]]:
+    """(opening, closing, family) of the quotations, by opening token index.
 
-    Curly quotes say which way they face; a straight ``"`` opens when it is
-    glued to the word after it only, closes when glued to the token before it
-    only, and otherwise closes an open quotation or opens a new one.  A
+    Curly quotes say which way they face; a straight quote opens when it is
+    glued to the token after it only, closes when glued to the token before
+    it only, and otherwise closes an open quotation or opens a new one.  A
     quotation never runs past the end of its paragraph, and an opening mark
-    with no closing mark before the next opening mark is dropped (a quotation
-    running on into the next paragraph, or a stray mark), as is a quotation
-    longer than ``_LONGEST_QUOTATION`` tokens.
+    with no closing mark before the next opening mark of its family is
+    dropped (a quotation running on into the next paragraph, or a stray
+    mark), as is a quotation longer than ``_LONGEST_QUOTATION`` tokens.
     """
-    pairs: list[tuple[int, int]] = []
-    opened, paragraph = -1, -1
-    for i, token in enumerate(texts):
-        if token not in _QUOTES:
-            continue
+    pairs: list[tuple[int, int, str]] = []
+    opened: dict[str, int] = {}
+    paragraph = -1
+    for i in compress(count(), map(_QUOTES.__contains__, texts)):
+        token = texts[i]
         here = bisect_left(newline_tokens, i)
         if here != paragraph:
-            opened, paragraph = -1, here
-        if token in _OPENING_QUOTES:
-            opens = True
-        elif token in _CLOSING_QUOTES:
-            opens = False
-        else:
+            opened, paragraph = {}, here
+        opens, family = _QUOTES[token]
+        if opens is None:
             glued_before = i > 0 and starts[i] == ends[i - 1] and texts[i - 1] not in _OPENING_BRACKETS
             glued_after = i + 1 < len(texts) and starts[i + 1] == ends[i]
-            opens = glued_after and not glued_before if glued_after != glued_before else opened < 0
+            opens = glued_after if glued_after != glued_before else family not in opened
         if opens:
-            opened = i
-        elif opened >= 0:
-            if i - opened <= _LONGEST_QUOTATION:
-                pairs.append((opened, i))
-            opened = -1
-    return pairs
+            opened[family] = i
+        elif family in opened:
+            start = opened.pop(family)
+            if i - start <= _LONGEST_QUOTATION:
+                pairs.append((start, i, family))
+    return sorted(pairs)
+
+
+def _outermost(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The quotations that are not inside another one (``pairs`` sorted by opening)."""
+    outer: list[tuple[int, int]] = []
+    for start, end in pairs:
+        if not outer or start > outer[-1][1]:
+            outer.append((start, end))
+        elif end > outer[-1][1]:  # overlapping, not nested: keep the union
+            outer[-1] = (outer[-1][0], end)
+    return outer
 
 
 class _Boundaries:
@@ -130,7 +147,11 @@ class _Boundaries:
         while last + 1 < len(texts) and last not in self.at_newline:
             after = texts[last + 1]
             glued = self.starts[last + 1] == self.ends[last]
-            if after in _CLOSERS or (glued and (after in _GLUED_CLOSERS or _is_terminal(after))):
+            if (
+                after in _CLOSERS
+                or last + 1 in self.closing_marks
+                or (glued and (after in _GLUED_CLOSERS or _is_terminal(after)))
+            ):
                 last += 1
             else:
                 break
@@ -158,11 +179,14 @@ class _Boundaries:
 
     def sentence_ends(self) -> list[int]:
         texts = self.texts
-        count = len(texts)
         boundaries = set(self.at_newline)
-        boundaries.add(count - 1)
-        quotations = _quotations(texts, self.starts, self.ends, self.newline_tokens)
-        candidates = sorted(self.at_newline.union(i for i, t in enumerate(texts) if t[-1] in _TERMINAL_CHARS))
+        boundaries.add(len(texts) - 1)
+        pairs = _quotations(texts, self.starts, self.ends, self.newline_tokens)
+        self.closing_marks = {end for _, end, _ in pairs}
+        # Only double quotation marks hold sentences; single ones mark a term.
+        quotations = _outermost([(start, end) for start, end, family in pairs if family == "double"])
+        terminal = compress(count(), map(methodcaller("endswith", _TERMINAL_ENDINGS), texts))
+        candidates = sorted(self.at_newline.union(terminal))
         sentence_start, quotation = 0, 0
         for i in candidates:
             if i < sentence_start:  # taken into the previous sentence's closing run
@@ -188,7 +212,9 @@ def _sentence_ends(text: str, texts: list[str], starts: list[int], ends: list[in
     return _Boundaries(text, texts, starts, ends).sentence_ends()
 
 
-def sentence_ids(text: str, texts: list[str], starts: list[int], ends: list[int], kinds: list[str]) -> list[int]:
+def sentence_ids(
+    text: str, texts: list[str], starts: list[int], ends: list[int], kinds: list[str] | None = None
+) -> list[int]:
     """The 0-based sentence number of every token of ``scan(text)``.
 
     The fast path for a token table: pass the four lists that
@@ -199,6 +225,7 @@ def sentence_ids(text: str, texts: list[str], starts: list[int], ends: list[int]
     text : str
         The text that was scanned.
     texts, starts, ends, kinds : list
+        (``kinds`` is optional: the rules read the token texts only.)
         The output of ``scan(text)``.
 
     Returns

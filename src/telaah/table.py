@@ -19,10 +19,11 @@ import pandas as pd
 from telaah.corpus import paragraph_spans, read_corpus
 from telaah.errors import CorpusError
 from telaah.lang_id import protected_names
+from telaah.parallel import fork_map, worker_count
 from telaah.sentences import sentence_ids
-from telaah.stem import Stemmer
+from telaah.stemmer import Stemmer
 from telaah.stopwords import stopwords as load_stopwords
-from telaah.tokenize import scan
+from telaah.tokenize import scan_forms, token_kinds
 
 __all__ = ["token_table", "as_corpus", "TOKEN_COLUMNS"]
 
@@ -73,6 +74,7 @@ def token_table(
     stopwords: Iterable[str] | str = "default",
     stemmer: Stemmer | None = None,
     progress: bool | None = None,
+    processes: int | None = None,
 ) -> pd.DataFrame:
     """Tokenize, split, stem and annotate a corpus: one row per token.
 
@@ -97,6 +99,10 @@ def token_table(
     progress : bool, optional
         Show a progress bar over documents; by default only for corpora of
         more than 1000 documents.
+    processes : int, optional
+        Worker processes for tokenizing and stemming a large corpus (Linux;
+        by default the usable cores, for corpora of more than about 300,000
+        words). ``1`` keeps everything in this process.
 
     Returns
     -------
@@ -119,19 +125,20 @@ def token_table(
     """
     docs = as_corpus(corpus)
     stoplist = load_stopwords(stopwords) if isinstance(stopwords, str) else frozenset(w.lower() for w in stopwords)
-    columns = _scan_corpus(docs, progress=progress)
-    n = len(columns["token"])
+    columns = _scan_corpus(docs, progress=progress, processes=processes)
+    n = len(columns["form"])
 
-    # Everything per distinct form: factorize once, then work on the uniques.
-    tok_codes, tok_uniques = pd.factorize(np.asarray(columns.pop("token"), dtype=object))
-    tok_forms = tok_uniques.tolist()
-    lower_of_form = [f.lower() for f in tok_forms]
-    form_to_lower, lower_uniques = pd.factorize(np.asarray(lower_of_form, dtype=object))
+    # Everything per distinct form (a million-word corpus has about 100,000), then mapped to rows.
+    tok_codes = columns["form"]
+    tok_forms = columns["forms"]
+    form_to_lower, lower_uniques = pd.factorize(np.asarray([f.lower() for f in tok_forms], dtype=object))
+    form_to_lower = form_to_lower.astype(np.int32)
     lower_codes = form_to_lower[tok_codes]
     lowers = lower_uniques.tolist()
-
-    kind_cat = pd.Categorical(columns.pop("kind"))
-    is_word = np.asarray(kind_cat == "word")
+    kind_names, form_kind = np.unique(np.asarray(columns["kinds"], dtype=object), return_inverse=True)
+    kind_codes = form_kind.astype(np.int8)[tok_codes]
+    word_code = np.flatnonzero(kind_names == "word")
+    is_word = kind_codes == (word_code[0] if len(word_code) else -1)
     is_name_type = _name_types(
         tok_forms, form_to_lower, lowers, tok_codes, is_word, columns["sent_global"], protect=protect_names
     )
@@ -139,20 +146,20 @@ def token_table(
     table = pd.DataFrame(
         {
             "doc_id": pd.Categorical.from_codes(columns["doc_code"], categories=pd.Index(docs["doc_id"].astype(str))),
-            "sent_id": np.asarray(columns["sent_id"], dtype=np.int32),
-            "para_id": np.concatenate(columns["para_id"]).astype(np.int32) if n else np.zeros(0, dtype=np.int32),
-            "token_id": np.asarray(columns["token_id"], dtype=np.int32),
-            "start": np.asarray(columns["start"], dtype=np.int32),
-            "end": np.asarray(columns["end"], dtype=np.int32),
+            "sent_id": columns["sent_id"],
+            "para_id": columns["para_id"],
+            "token_id": columns["token_id"],
+            "start": columns["start"],
+            "end": columns["end"],
             "token": pd.Categorical.from_codes(tok_codes, categories=pd.Index(tok_forms, dtype=object)),
             "lower": pd.Categorical.from_codes(lower_codes, categories=pd.Index(lowers, dtype=object)),
-            "kind": kind_cat,
+            "kind": pd.Categorical.from_codes(kind_codes, categories=pd.Index(kind_names.tolist(), dtype=object)),
         }
     )
     name_rows = is_name_type[lower_codes] & is_word
     if stem:
         stem_codes, source_codes, stems, sources = _stem_types(
-            lowers, lower_codes, is_word, is_name_type, stemmer or _default_stemmer(protect_names)
+            lowers, lower_codes, is_word, is_name_type, stemmer or _default_stemmer(protect_names, processes)
         )
         table["stem"] = pd.Categorical.from_codes(stem_codes, categories=stems)
         # ``lower`` takes the same categories (its codes are unchanged: the forms come first).
@@ -167,39 +174,88 @@ def token_table(
     return table
 
 
-def _scan_corpus(docs: pd.DataFrame, *, progress: bool | None) -> dict[str, list]:
-    """Tokenize and sentence-split every document, collecting flat columns."""
-    out: dict[str, list] = {
-        k: [] for k in ("doc_code", "sent_id", "sent_global", "para_id", "token_id", "start", "end", "token", "kind")
-    }
+def _scan_corpus(docs: pd.DataFrame, *, progress: bool | None, processes: int | None) -> dict:
+    """Tokenize, sentence- and paragraph-split every document into flat columns.
+
+    Large corpora are split into chunks of documents, scanned by forked
+    workers; each chunk comes back with its distinct token forms and integer
+    codes, so few strings cross between processes.
+    """
     texts = docs["text"].tolist()
     ids = docs["doc_id"].tolist()
-    show = progress if progress is not None else len(texts) > 1000
-    iterator: Iterable = enumerate(texts)
-    if show:
-        from tqdm.auto import tqdm
-
-        iterator = tqdm(iterator, total=len(texts), desc="tokenizing", unit="doc")
-    sent_offset = 0
-    for code, text in iterator:
+    for code, text in enumerate(texts):
         if not isinstance(text, str):
             raise CorpusError(f"corpus table, document {ids[code]!r} (row {code}): text is {type(text).__name__}, not str")
-        forms, starts, ends, kinds = scan(text)
-        sents = sentence_ids(text, forms, starts, ends, kinds)
-        m = len(forms)
+    total = sum(map(len, texts))
+    n = worker_count(total, processes=processes, min_items=_PARALLEL_MIN_CHARS)
+    pieces = max(1, min(len(texts), 8 * n if n > 1 else (20 if progress else 1)))
+    bounds = np.linspace(0, len(texts), pieces + 1).astype(int)
+    chunks = [(int(a), texts[a:b]) for a, b in zip(bounds[:-1], bounds[1:])]
+    show = progress if progress is not None else len(texts) > 1000
+    if show and n == 1:
+        from tqdm.auto import tqdm
+
+        results = [_scan_chunk(c) for c in tqdm(chunks, desc="tokenizing", unit="chunk")]
+    else:
+        results = fork_map(_scan_chunk, chunks, processes=n)
+    # Merge the chunks' distinct forms into one vocabulary and recode.
+    forms: dict[str, int] = {}
+    kinds: list[str] = []
+    recoded = []
+    for chunk_forms, chunk_kinds, columns in results:
+        mapping = np.empty(len(chunk_forms), dtype=np.int32)
+        for i, (form, kind) in enumerate(zip(chunk_forms, chunk_kinds)):
+            code = forms.get(form)
+            if code is None:
+                code = forms[form] = len(kinds)
+                kinds.append(kind)
+            mapping[i] = code
+        recoded.append(mapping[columns["form"]])
+    out = {key: np.concatenate([r[2][key] for r in results]) for key in _CHUNK_COLUMNS if key != "form"}
+    out["form"] = np.concatenate(recoded) if recoded else np.zeros(0, dtype=np.int32)
+    sizes = np.bincount(out["doc_code"], minlength=len(texts)) if len(out["doc_code"]) else np.zeros(len(texts), int)
+    # Sentence numbers that run on across documents, for the name rule.
+    sentences_per_doc = np.zeros(len(texts), dtype=np.int64)
+    if len(out["sent_id"]):
+        last = np.cumsum(sizes) - 1
+        has = sizes > 0
+        sentences_per_doc[has] = out["sent_id"][last[has]] + 1
+    offsets = np.concatenate([[0], np.cumsum(sentences_per_doc)[:-1]])
+    out["sent_global"] = out["sent_id"] + offsets[out["doc_code"]] if len(out["sent_id"]) else out["sent_id"]
+    return {"forms": list(forms), "kinds": kinds, **out}
+
+
+_CHUNK_COLUMNS = ("doc_code", "sent_id", "para_id", "token_id", "start", "end", "form")
+_PARALLEL_MIN_CHARS = 2_000_000  # about 300,000 words: below that, one process is as fast
+
+
+def _scan_chunk(chunk: tuple[int, list[str]]) -> tuple[list[str], list[str], dict[str, np.ndarray]]:
+    """Scan a run of documents: their distinct forms, the forms' kinds, and int32 columns."""
+    first, texts = chunk
+    forms: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    columns: dict[str, list] = {key: [] for key in ("doc_code", "sent_id", "para_id", "token_id")}
+    for offset, text in enumerate(texts):
+        doc_forms, doc_starts, doc_ends = scan_forms(text)
+        m = len(doc_forms)
+        if not m:
+            continue
+        forms += doc_forms
+        starts += doc_starts
+        ends += doc_ends
+        columns["doc_code"].append(np.full(m, first + offset, dtype=np.int32))
+        columns["sent_id"].append(np.asarray(sentence_ids(text, doc_forms, doc_starts, doc_ends), dtype=np.int32))
         paragraph_starts = [start for start, _ in paragraph_spans(text)]
-        out["para_id"].append(np.searchsorted(paragraph_starts, starts, side="right") - 1)
-        out["doc_code"].extend([code] * m)
-        out["sent_id"].extend(sents)
-        out["sent_global"].extend(s + sent_offset for s in sents)
-        out["token_id"].extend(range(m))
-        out["start"].extend(starts)
-        out["end"].extend(ends)
-        out["token"].extend(forms)
-        out["kind"].extend(kinds)
-        if m:
-            sent_offset += sents[-1] + 1
-    return out
+        columns["para_id"].append(np.searchsorted(paragraph_starts, doc_starts, side="right").astype(np.int32) - 1)
+        columns["token_id"].append(np.arange(m, dtype=np.int32))
+    arrays = {k: np.concatenate(v) if v else np.zeros(0, dtype=np.int32) for k, v in columns.items()}
+    codes, uniques = pd.factorize(np.asarray(forms, dtype=object))
+    arrays["form"] = codes.astype(np.int32)
+    arrays["start"] = np.asarray(starts, dtype=np.int32)
+    arrays["end"] = np.asarray(ends, dtype=np.int32)
+    unique_forms = uniques.tolist()
+    return unique_forms, token_kinds(unique_forms), arrays
 
 
 def _name_types(
@@ -218,11 +274,16 @@ def _name_types(
         return is_name
     listed = protected_names()
     is_name |= np.fromiter((w in listed for w in lowers), dtype=bool, count=len(lowers))
-    # A word token is sentence-initial when it is the first word token of its sentence.
+    # A capitalised word says nothing about names where any word would be capitalised: as the
+    # first word of a sentence, or right after a full stop, an opening quote, a colon or a dash
+    # (a quoted sentence inside a sentence: “Kita harus bertindak. Kita tidak boleh ...”).
     word_rows = np.flatnonzero(is_word)
     sents = np.asarray(sent_global, dtype=np.int64)[word_rows]
     initial = np.ones(len(word_rows), dtype=bool)
     initial[1:] = sents[1:] != sents[:-1]
+    opener_form = np.fromiter((f in _CAPITAL_CONTEXTS for f in forms), dtype=bool, count=len(forms))
+    has_previous = word_rows > 0
+    initial[has_previous] |= opener_form[tok_codes[word_rows[has_previous] - 1]]
     capitalised_form = np.fromiter((f[:1].isupper() for f in forms), dtype=bool, count=len(forms))
     lowercase_form = np.fromiter((f == low for f, low in zip(forms, (lowers[i] for i in form_to_lower))), dtype=bool, count=len(forms))
     word_forms = tok_codes[word_rows]
@@ -265,10 +326,14 @@ def _stem_types(
     return stem_of_type[lower_codes], source_of_type[lower_codes], stems, sources.tolist()
 
 
-_STEMMERS: dict[bool, Stemmer] = {}
+#: Tokens after which a capitalised word may just be starting a (quoted) sentence.
+_CAPITAL_CONTEXTS = frozenset({".", "!", "?", "...", "…", ":", "“", "‘", '"', "'", "«", "(", "[", "-", "–", "—"})
+
+_STEMMERS: dict[tuple[bool, int | None], Stemmer] = {}
 
 
-def _default_stemmer(protect_names: bool) -> Stemmer:
-    if protect_names not in _STEMMERS:
-        _STEMMERS[protect_names] = Stemmer(protect_names=protect_names)
-    return _STEMMERS[protect_names]
+def _default_stemmer(protect_names: bool, processes: int | None) -> Stemmer:
+    key = (protect_names, processes)
+    if key not in _STEMMERS:
+        _STEMMERS[key] = Stemmer(protect_names=protect_names, processes=processes)
+    return _STEMMERS[key]

@@ -31,7 +31,7 @@ def check(
     *,
     hint: str,
     compare: Callable[[Any, Any], bool] | None = None,
-) -> bool:
+) -> None:
     """Check an exercise's answer and print a friendly verdict.
 
     Parameters
@@ -48,19 +48,18 @@ def check(
         ``compare(answer, expected) -> bool``; equality by default (sets and
         lists of strings are compared as sets when ``expected`` is a set).
 
-    Returns
-    -------
-    bool
-        Whether the answer is right.
+    Raises
+    ------
+    ExerciseError
+        Only in strict mode (``TELAAH_STRICT_CHECKS=1``), when the answer is
+        wrong or missing.
 
     Examples
     --------
     >>> check("Latihan 0", 2 + 2, 4, hint="add the numbers")
     Latihan 0: benar! (correct)
-    True
     >>> check("Latihan 0", ..., 4, hint="add the numbers")
     Latihan 0: not answered yet. Replace ... with your answer. Hint: add the numbers
-    False
     """
     if answer is ...:
         message = f"{exercise}: not answered yet. Replace ... with your answer. Hint: {hint}"
@@ -73,7 +72,6 @@ def check(
     print(message)
     if not ok and _strict():
         raise ExerciseError(message)
-    return ok
 
 
 def _equal(answer: Any, expected: Any) -> bool:

@@ -84,11 +84,9 @@ from __future__ import annotations
 
 import hashlib
 import math
-import multiprocessing
 import os
 import pickle
 import re
-import sys
 import tempfile
 import warnings
 from collections.abc import Iterable, Mapping
@@ -100,18 +98,32 @@ from typing import NamedTuple
 import pandas as pd
 import platformdirs
 from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
-from Sastrawi.Stemmer.ConfixStripping.PrecedenceAdjustmentSpecification import PrecedenceAdjustmentSpecification
-from Sastrawi.Stemmer.Context.Visitor.RemoveDerivationalSuffix import RemoveDerivationalSuffix
-from Sastrawi.Stemmer.Context.Visitor.RemoveInflectionalParticle import RemoveInflectionalParticle
-from Sastrawi.Stemmer.Context.Visitor.RemoveInflectionalPossessivePronoun import RemoveInflectionalPossessivePronoun
+from Sastrawi.Stemmer.ConfixStripping.PrecedenceAdjustmentSpecification import (
+    PrecedenceAdjustmentSpecification,
+)
+from Sastrawi.Stemmer.Context.Visitor.RemoveDerivationalSuffix import (
+    RemoveDerivationalSuffix,
+)
+from Sastrawi.Stemmer.Context.Visitor.RemoveInflectionalParticle import (
+    RemoveInflectionalParticle,
+)
+from Sastrawi.Stemmer.Context.Visitor.RemoveInflectionalPossessivePronoun import (
+    RemoveInflectionalPossessivePronoun,
+)
 from Sastrawi.Stemmer.Context.Visitor.RemovePlainPrefix import RemovePlainPrefix
 from Sastrawi.Stemmer.Stemmer import Stemmer as _SastrawiStemmer
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
-from telaah.lang_id import protected_names, root_families, stem_override_notes, stem_overrides
+from telaah.lang_id import (
+    protected_names,
+    root_families,
+    stem_override_notes,
+    stem_overrides,
+)
+from telaah.parallel import fork_map, worker_count
 from telaah.resources import read_table
 
-__all__ = ["Stemmer", "stem", "STEM_SOURCES", "REMEDY_VERSION"]
+__all__ = ["Stemmer", "stem", "sastrawi_steps", "STEM_SOURCES", "REMEDY_VERSION"]
 
 #: Where a stem came from (the ``stem_source`` column of :meth:`Stemmer.stem_table`).
 STEM_SOURCES = ("sastrawi", "remedy", "override", "name", "verbatim")
@@ -604,7 +616,7 @@ class Stemmer:
         Return exactly Sastrawi's stems (``StemmerFactory().create_stemmer().stem``),
         ignoring ``protect_names`` and ``overrides``.  Default ``False``: Sastrawi
         improved by protected names, hand-checked overrides and the general
-        remedy described in :mod:`telaah.stem`.
+        remedy described in :mod:`telaah.stemmer`.
     protect_names : bool
         Leave the proper nouns of ``data/id/names.txt`` unstemmed (``Bekasi``
         stays ``bekasi``, not ``bekas``).
@@ -724,11 +736,8 @@ class Stemmer:
 
         Examples
         --------
-        >>> Stemmer(cache=False).stem_table(["Bekasi", "berupa", "dimakan"])
-             word   stem stem_source
-        0  Bekasi  bekasi        name
-        1  berupa   rupa      remedy
-        2  dimakan  makan    sastrawi
+        >>> Stemmer(cache=False).stem_table(["Bekasi", "berupa", "dimakan"]).values.tolist()
+        [['Bekasi', 'bekasi', 'name'], ['berupa', 'rupa', 'remedy'], ['dimakan', 'makan', 'sastrawi']]
         """
         distinct = list(dict.fromkeys(words))
         self._prepare(distinct)
@@ -767,7 +776,7 @@ class Stemmer:
             return head + f"reduplication or compound: Sastrawi's rules on each half with the improved stemmer; Sastrawi gives {sastrawi!r}"
         plain = _engine().stem_singular_word(lower)
         if source == _REMEDY and plain == lower:
-            return head + f"Sastrawi finds no root; -nya is a clitic on an unknown word"
+            return head + "Sastrawi finds no root; -nya is a clitic on an unknown word"
         return head + _remedy().choose(lower, plain)[1]
 
     def save_cache(self) -> None:
@@ -821,30 +830,19 @@ class Stemmer:
         self.save_cache()
 
     def _analyse_all(self, words: list[str]) -> list[tuple[str, str]]:
-        n = self._worker_count(len(words))
-        if n > 1:
-            global _FORKED
-            _engine(), _remedy()  # load once, before forking
-            size = math.ceil(len(words) / (4 * n))
-            chunks = [words[i : i + size] for i in range(0, len(words), size)]
-            _FORKED = self
-            try:
-                with multiprocessing.get_context("fork").Pool(n) as pool:
-                    return [pair for chunk in pool.map(_stem_chunk, chunks) for pair in chunk]
-            except OSError as exc:  # e.g. no more processes allowed: fall back to one
-                warnings.warn(f"stemming in one process: could not start {n} ({exc})", RuntimeWarning, stacklevel=3)
-            finally:
-                _FORKED = None
-        analyse = self._analyse
-        return [analyse(w) for w in words]
-
-    def _worker_count(self, new_words: int) -> int:
-        if self.processes == 1 or new_words < _PARALLEL_MIN_WORDS:
-            return 1
-        if sys.platform != "linux" or "fork" not in multiprocessing.get_all_start_methods():
-            return 1  # forking is unsafe or unavailable elsewhere: stay in this process
-        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-        return max(1, min(self.processes or cores, new_words // (_PARALLEL_MIN_WORDS // 2)))
+        n = worker_count(len(words), processes=self.processes, min_items=_PARALLEL_MIN_WORDS)
+        if n == 1:
+            analyse = self._analyse
+            return [analyse(w) for w in words]
+        global _FORKED
+        _engine(), _remedy()  # load once, before forking
+        size = math.ceil(len(words) / (4 * n))
+        _FORKED = self
+        try:
+            chunks = fork_map(_stem_chunk, [words[i : i + size] for i in range(0, len(words), size)], processes=n)
+        finally:
+            _FORKED = None
+        return [pair for chunk in chunks for pair in chunk]
 
     def _analyse(self, word: str) -> tuple[str, str]:
         """Stem one word from scratch: ``(stem, source)``."""
@@ -923,3 +921,51 @@ def stem(word: str) -> str:
     ('rusak', 'bekasi', 'tahan')
     """
     return _default().stem(word)
+
+
+_AFFIX_TYPES = {"P": "particle", "PP": "possessive pronoun", "DS": "derivational suffix", "DP": "derivational prefix"}
+
+
+def sastrawi_steps(word: str) -> pd.DataFrame:
+    """Show the affixes Sastrawi removes from a word, one row per removal, in order.
+
+    This runs Sastrawi's own confix-stripping context (for teaching: it is
+    how stock Sastrawi reaches its stem, before any of Telaah's remedies).
+
+    Parameters
+    ----------
+    word : str
+        One word; lowercased first, as Sastrawi does.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``step`` (1-based), ``before``, ``removed``, ``affix`` (particle,
+        possessive pronoun, derivational suffix or prefix), ``after``, and
+        ``in_dictionary`` (whether ``after`` is a root in Sastrawi's dictionary).
+        Removals undone by Sastrawi's backtracking are not shown; the last
+        ``after`` that is in the dictionary is Sastrawi's stem.
+
+    Examples
+    --------
+    >>> sastrawi_steps("pertahanannya")[["before", "removed", "after"]].values.tolist()
+    [['pertahanannya', 'nya', 'pertahanan'], ['pertahanan', 'an', 'pertahan'], ['pertahan', 'per', 'tahan']]
+    """
+    from Sastrawi.Stemmer.Context.Context import Context
+    from Sastrawi.Stemmer.Context.Visitor.VisitorProvider import VisitorProvider
+
+    dictionary = ArrayDictionary(StemmerFactory().get_words())
+    context = Context(word.lower(), dictionary, VisitorProvider())
+    context.execute()
+    rows = [
+        {
+            "step": i,
+            "before": r.get_subject(),
+            "removed": r.get_removed_part(),
+            "affix": _AFFIX_TYPES.get(r.get_affix_type(), r.get_affix_type()),
+            "after": r.get_result(),
+            "in_dictionary": dictionary.contains(r.get_result()),
+        }
+        for i, r in enumerate(context.removals, start=1)
+    ]
+    return pd.DataFrame(rows, columns=["step", "before", "removed", "affix", "after", "in_dictionary"])

@@ -1,4 +1,4 @@
-"""Tests for telaah.stem: Sastrawi exactness, the default improvements, caching, sources."""
+"""Tests for telaah.stemmer: Sastrawi exactness, the default improvements, caching, sources."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
-import telaah.stem as stem_module
+import telaah.stemmer as stem_module
 from telaah.lang_id import protected_names, root_families, stem_overrides
-from telaah.stem import STEM_SOURCES, Stemmer, stem
+from telaah.stemmer import STEM_SOURCES, Stemmer, stem
 
 DATA = Path(__file__).parent / "data"
 
@@ -411,6 +411,11 @@ def test_single_stem_calls_are_saved_on_request(tmp_path, count_sastrawi):
 def test_parallel_stemming_matches_one_process(monkeypatch):
     words = [w for w in wordfreq.top_n_list("id", 400) if w.isalpha()] + WORDS
     monkeypatch.setattr(stem_module, "_PARALLEL_MIN_WORDS", 10)
-    parallel = Stemmer(cache=False, processes=2)
-    assert parallel._worker_count(len(words)) == 2
-    assert parallel.stem_table(words).equals(Stemmer(cache=False, processes=1).stem_table(words))
+    import telaah.parallel
+
+    used = []
+    real_fork_map = telaah.parallel.fork_map
+    monkeypatch.setattr(stem_module, "fork_map", lambda f, chunks, *, processes: used.append(processes) or real_fork_map(f, chunks, processes=processes))
+    parallel = Stemmer(cache=False, processes=2).stem_table(words)
+    assert used == [2]
+    assert parallel.equals(Stemmer(cache=False, processes=1).stem_table(words))
