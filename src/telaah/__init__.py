@@ -1,14 +1,72 @@
 """Telaah: close study of Indonesian text.
 
 A lossless Indonesian text pipeline (tokens with offsets, sentences),
-Sastrawi stemming that is fast and better by default, stopwords, and a tidy
-token table that the analysis and the notebooks build on.
+Sastrawi stemming that is fast and better by default, stopwords, a tidy token
+table, and the analyses built on it: frequencies, collocations, concordance
+(KWIC), keyness and themes.  Charts live in :mod:`telaah.plots`.
+
+Examples
+--------
+>>> import telaah
+>>> tokens = telaah.token_table(["Jepang dan Rusia memperkuat kerja sama pertahanan."])
+>>> tokens.stem.astype(str).tolist()
+['jepang', 'dan', 'rusia', 'kuat', 'kerja', 'sama', 'tahan', '.']
 """
 
 from __future__ import annotations
 
+from telaah.corpus import paragraph_spans, read_corpus, read_sample, sample_corpus_path
 from telaah.errors import CorpusError
+from telaah.freq import collocations, frequencies, ngrams, tfidf, vocabulary, zipf_table
+from telaah.keyness import keyness
+from telaah.kwic import dispersion, kwic, segment_counts
+from telaah.sentences import Span, split_sentences
+from telaah.stemmer import Stemmer, sastrawi_steps, stem
+from telaah.stopwords import compare_stopwords, stopwords
+from telaah.table import token_table
+from telaah.themes import (
+    extend_lexicon,
+    lexicon_coverage,
+    load_lexicon,
+    theme_cooccurrence,
+    theme_matches,
+    theme_scores,
+)
+from telaah.tokenize import Token, tokenize
 
 __version__ = "0.1.0"
 
-__all__ = ["CorpusError", "__version__"]
+__all__ = [
+    "CorpusError",
+    "Span",
+    "Stemmer",
+    "Token",
+    "__version__",
+    "collocations",
+    "compare_stopwords",
+    "dispersion",
+    "extend_lexicon",
+    "frequencies",
+    "keyness",
+    "kwic",
+    "lexicon_coverage",
+    "load_lexicon",
+    "ngrams",
+    "paragraph_spans",
+    "read_corpus",
+    "read_sample",
+    "sample_corpus_path",
+    "sastrawi_steps",
+    "segment_counts",
+    "split_sentences",
+    "stem",
+    "stopwords",
+    "tfidf",
+    "theme_cooccurrence",
+    "theme_matches",
+    "theme_scores",
+    "token_table",
+    "tokenize",
+    "vocabulary",
+    "zipf_table",
+]
