@@ -136,16 +136,75 @@ def score_sentences(sentences: list[Sentence], splitter: Callable[[str], list[in
     return gold, predicted
 
 
+def _error_clusters(sentences: list[Sentence], gold: set, predicted: set) -> Iterable[tuple[str, list[str], list[str]]]:
+    """Each stretch of text where gold and predicted tokens differ: (text, gold, predicted)."""
+    by_sentence: dict[int, list[tuple[int, int, str]]] = {}
+    for i, start, end in gold - predicted:
+        by_sentence.setdefault(i, []).append((start, end, "gold"))
+    for i, start, end in predicted - gold:
+        by_sentence.setdefault(i, []).append((start, end, "telaah"))
+    for i, spans in sorted(by_sentence.items()):
+        text = sentences[i].text
+        cluster: list[tuple[int, int, str]] = []
+        for span in sorted(spans) + [(len(text) + 1, len(text) + 1, "")]:
+            if cluster and span[0] >= max(end for _, end, _ in cluster):
+                start, end = cluster[0][0], max(end for _, end, _ in cluster)
+                yield (
+                    text[start:end],
+                    [text[a:b] for a, b, who in cluster if who == "gold"],
+                    [text[a:b] for a, b, who in cluster if who == "telaah"],
+                )
+                cluster = []
+            cluster.append(span)
+
+
+def error_kind(gold_tokens: list[str], telaah_tokens: list[str]) -> str:
+    """Name the convention behind a token difference, where there is one."""
+    joined = "".join(telaah_tokens)
+    if any(t.endswith(".") and len(t) > 1 and t.strip(".") for t in telaah_tokens) and "." in gold_tokens:
+        return "abbreviation dot kept (dll., Dr., B.), as Telaah's rules ask"
+    if any(t.startswith("#") and len(t) > 1 for t in telaah_tokens):
+        return "hashtag kept whole, as Telaah's rules ask"
+    if any("-" in t.strip("-") for t in telaah_tokens) and "-" in gold_tokens:
+        return "hyphenated compound kept whole (Jepang-AS), as Telaah's rules ask"
+    if "$" in joined and len(telaah_tokens) < len(gold_tokens):
+        return "US$ kept whole"
+    return "other"
+
+
+def summarize_token_errors(sentences: list[Sentence], gold: set, predicted: set) -> None:
+    kinds: dict[str, int] = {}
+    for _, gold_tokens, telaah_tokens in _error_clusters(sentences, gold, predicted):
+        kind = error_kind(gold_tokens, telaah_tokens)
+        kinds[kind] = kinds.get(kind, 0) + 1
+    for kind, count in sorted(kinds.items(), key=lambda item: -item[1]):
+        print(f"    {count:4d} differences: {kind}")
+
+
 def show_token_errors(sentences: list[Sentence], gold: set, predicted: set, limit: int) -> None:
-    shown = 0
-    for i, sentence in enumerate(sentences):
-        missed = sorted(s[1:] for s in gold - predicted if s[0] == i)
-        extra = sorted(s[1:] for s in predicted - gold if s[0] == i)
-        if not (missed or extra) or shown >= limit:
-            continue
-        shown += 1
-        text = sentence.text
-        print(f"    gold {[text[a:b] for a, b in missed]}  telaah {[text[a:b] for a, b in extra]}")
+    clusters = _error_clusters(sentences, gold, predicted)
+    for _, (_, gold_tokens, telaah_tokens) in zip(range(limit), clusters):
+        print(f"    gold {gold_tokens}  telaah {telaah_tokens}")
+
+
+_CLEAR_END = re.compile(r"[.?!…][\"'”’)\]]*$")
+
+
+def summarize_sentence_errors(sentences: list[Sentence], gold: set, predicted: set) -> None:
+    """Count the errors that the gold itself explains."""
+    texts = [text for text, _ in documents(sentences)]
+    several = sum(
+        1
+        for doc, end in predicted - gold
+        if _CLEAR_END.search(texts[doc][:end]) and texts[doc][end + 1 : end + 2].isupper()
+    )
+    unmarked = sum(
+        1
+        for doc, end in gold - predicted
+        if not _CLEAR_END.search(texts[doc][:end]) or texts[doc][end + 1 : end + 2].islower()
+    )
+    print(f"    {several:4d} false boundaries at . ? ! before a capital (mostly gold sentences that hold several)")
+    print(f"    {unmarked:4d} missed boundaries with no . ? ! (headlines, 'kata Haris') or a lowercase next sentence")
 
 
 def show_sentence_errors(sentences: list[Sentence], gold: set, predicted: set, limit: int) -> None:
@@ -167,6 +226,10 @@ def report(path: Path, *, errors: int) -> None:
             gold, predicted = scorer(sentences, system)
             precision, recall, f1 = prf(gold, predicted)
             print(f"  {what:<9} {name:<6}  P {precision:.4f}  R {recall:.4f}  F1 {f1:.4f}")
+            if what == "tokens" and name == "telaah":
+                summarize_token_errors(sentences, gold, predicted)
+            elif name == "telaah":
+                summarize_sentence_errors(sentences, gold, predicted)
             if errors and name == "telaah":
                 shower = show_token_errors if what == "tokens" else show_sentence_errors
                 shower(sentences, gold, predicted, errors)

@@ -7,15 +7,21 @@ rewritten.  The rules follow Indonesian news writing:
 * kept whole: reduplication and hyphenated compounds (``komentar-komentar``,
   ``Jepang-AS``, ``ke-3``, ``se-Asia``, ``1950-an``), clitics (``bukunya``,
   ``Jepang-nya``), apostrophes inside a word (``Qur'an``), numbers in
-  Indonesian format (``1.000,50``, ``17.00``, ``10:30``, ``17/08/2018``),
-  abbreviations with their dots (``dll.``, ``Prof.``, ``S.H.``; listed in
-  ``data/id/abbreviations.txt``), initials (``B.``, ``J.K.``), URLs, bare
+  Indonesian format (``1.000,50``, ``17.00``, ``10:30``, dates ``17/08/2018``
+  and ``17-08-2018``), abbreviations with their dots (``dll.``, ``Prof.``,
+  ``S.H.``; listed in ``data/id/abbreviations.txt``), initials (``B.``,
+  ``J.K.``), slashed codes (``34/PMK.011/2007``, ``III/2006``), URLs, bare
   news-site domains (``Kompas.com``), e-mail addresses, @mentions and
   #hashtags;
 * split off: currency signs (``Rp5.000`` -> ``Rp`` ``5.000``; listed in
   ``data/id/currency.txt``), ``%``, quotes, brackets, dashes, slashes between
-  words (``dan/atau``) and other punctuation.  Runs of dots (``...``), of
-  ``?``/``!`` and of ``-``/``_`` are one token each.
+  words (``dan/atau``), the hyphen of a range (``2000-2006``,
+  ``Januari-Maret``; ``data/id/range-words.txt``) and other punctuation,
+  one mark a token (``?!`` is two), except that runs of dots (``...``),
+  hyphens and underscores are one token each.
+
+Kinds: abbreviations and initials are words; currency signs and currency codes
+(``Rp``, ``US$``, ``USD``, ``$``) and ``%`` are symbols.
 
 The work is done by one compiled regular expression: :func:`scan` splits the
 text with it and computes every offset from the piece lengths, and the kind of
@@ -228,7 +234,7 @@ _KIND_CACHE: dict[str, str] = {}
 def _kinds(texts: list[str]) -> list[str]:
     """The kind of every token string, from the cache when possible."""
     kinds = list(map(_KIND_CACHE.get, texts))
-    if None in kinds:
+    if not all(kinds):  # a few new token strings (all() is faster than "None in")
         if len(_KIND_CACHE) > 1_000_000:
             _KIND_CACHE.clear()
         for index, kind in enumerate(kinds):

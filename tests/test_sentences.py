@@ -1,0 +1,131 @@
+"""Tests for telaah.sentences: Indonesian sentence boundaries, and agreement of both APIs."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from telaah.resources import data_path
+from telaah.sentences import Span, sentence_ids, split_sentences
+from telaah.tokenize import scan
+
+
+def sentences_of(text: str) -> list[str]:
+    return [span.text for span in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # plain full stops, question and exclamation marks
+        (
+            "Lavrov tidak menyebutkan serangan itu. Kishida mengatakan dia setuju.",
+            ["Lavrov tidak menyebutkan serangan itu.", "Kishida mengatakan dia setuju."],
+        ),
+        ("Apa kabar? Baik! Terima kasih.", ["Apa kabar?", "Baik!", "Terima kasih."]),
+        ("Benarkah?! Ya.", ["Benarkah?!", "Ya."]),
+        # abbreviations and initials do not end a sentence
+        (
+            "Prof. Dr. B. J. Habibie tiba di Jl. Sudirman No. 5. Dia disambut.",
+            ["Prof. Dr. B. J. Habibie tiba di Jl. Sudirman No. 5.", "Dia disambut."],
+        ),
+        ("Buku J.K. Rowling laris. Penerbit senang.", ["Buku J.K. Rowling laris.", "Penerbit senang."]),
+        ("Ia membeli kursi, meja, dll. dan pulang.", ["Ia membeli kursi, meja, dll. dan pulang."]),
+        # after dll. (a clause-closing abbreviation) a capitalised word starts a sentence
+        ("Ia membeli kursi, meja, dll. Semua dibayar tunai.", ["Ia membeli kursi, meja, dll.", "Semua dibayar tunai."]),
+        ("Sahamnya milik PT Astra Tbk. Harganya naik.", ["Sahamnya milik PT Astra Tbk.", "Harganya naik."]),
+        ("Ditandatangani Andi, S.H. M.H. kemarin.", ["Ditandatangani Andi, S.H. M.H. kemarin."]),
+        # decimals, times and codes
+        (
+            "Ekonomi tumbuh 5,2 persen pada pukul 17.00. Angka itu naik.",
+            ["Ekonomi tumbuh 5,2 persen pada pukul 17.00.", "Angka itu naik."],
+        ),
+        ("Harganya Rp 1.000.000,00. Mahal.", ["Harganya Rp 1.000.000,00.", "Mahal."]),
+        ("Diatur dalam No. 34/PMK.011/2007 itu.", ["Diatur dalam No. 34/PMK.011/2007 itu."]),
+        # closing quotes and brackets belong to the sentence they close
+        (
+            "Dia berkata hal itu sebelumnya.” Dia lalu pergi.",
+            ["Dia berkata hal itu sebelumnya.”", "Dia lalu pergi."],
+        ),
+        ('Hal itu "sudah selesai." Dia pulang.', ['Hal itu "sudah selesai."', "Dia pulang."]),
+        ("(Baca juga berita sebelumnya.) Sidang dimulai.", ["(Baca juga berita sebelumnya.)", "Sidang dimulai."]),
+        ("“Apa maksudnya?” tanya dia.", ["“Apa maksudnya?” tanya dia."]),
+        # a quotation of several sentences stays with its speaker
+        (
+            "“Kita harus bertindak secara konstruktif. Kita tidak boleh emosional,” kata Lavrov. Dia pergi.",
+            ["“Kita harus bertindak secara konstruktif. Kita tidak boleh emosional,” kata Lavrov.", "Dia pergi."],
+        ),
+        # ... but a quotation left open ends with its paragraph and splits as usual
+        ('"Kami siap. Kami menunggu.\nDia datang.', ['"Kami siap.', "Kami menunggu.", "Dia datang."]),
+        # ellipsis
+        ("Tunggu... Dia datang.", ["Tunggu...", "Dia datang."]),
+        ("Tunggu… sebentar lagi.", ["Tunggu… sebentar lagi."]),
+        # newlines end sentences (one paragraph per line), even without a full stop
+        (
+            "Jepang dan Rusia sepakat\nTOKYO – Jepang dan Rusia bertemu.",
+            ["Jepang dan Rusia sepakat", "TOKYO – Jepang dan Rusia bertemu."],
+        ),
+        ("Baris satu.\n\n  Baris dua.  ", ["Baris satu.", "Baris dua."]),
+        # list numbers are not sentences
+        ("1. Pendahuluan\n2. Metode penelitian.", ["1. Pendahuluan", "2. Metode penelitian."]),
+        # a lowercase word after a full stop continues the sentence
+        ("Harga naik 5 jt. dan terus naik.", ["Harga naik 5 jt. dan terus naik."]),
+        ("", []),
+        ("   \n ", []),
+    ],
+)
+def test_split_sentences(text: str, expected: list[str]) -> None:
+    assert sentences_of(text) == expected
+
+
+def test_spans_carry_offsets() -> None:
+    text = "Halo.  Apa kabar?"
+    assert split_sentences(text) == [Span(0, 5, "Halo."), Span(7, 17, "Apa kabar?")]
+
+
+def test_sentence_ids_number_the_tokens() -> None:
+    text = "Harga naik 2,5 persen, dll. Dia pergi."
+    assert sentence_ids(text, *scan(text)) == [0, 0, 0, 0, 0, 0, 1, 1, 1]
+
+
+def test_sample_article_has_one_sentence_per_line_or_more() -> None:
+    text = data_path("jepang-rusia.txt").read_text(encoding="utf-8")
+    spans = split_sentences(text)
+    assert spans[0].text == "Jepang dan Rusia sepakat untuk memperdalam kepercayaan dan terus membahas sengketa wilayah"
+    assert spans[-1].text == "Penulis Associated Press Emily Wang berkontribusi pada laporan ini."
+    assert len(spans) > text.count("\n") + 1
+
+
+# --- properties that hold for every text -------------------------------------------
+
+_PIECES = st.sampled_from(
+    ["Dia", "pergi", "dll.", "B.", "Tbk.", "1", "2,5", " ", " ", "\n", ".", "?", "!", "...", "…",
+     '"', "“", "”", "'", "‘", "’", "(", ")", ",", "kata", "Rp5.000", "a"]
+)  # fmt: skip
+_TEXTS = st.one_of(st.text(), st.lists(_PIECES, max_size=60).map("".join), st.lists(_PIECES, max_size=60).map(" ".join))
+
+
+@settings(max_examples=300)
+@given(_TEXTS)
+def test_spans_are_ordered_trimmed_and_cover_every_non_space(text: str) -> None:
+    spans = split_sentences(text)
+    position = 0
+    for span in spans:
+        assert text[span.start : span.end] == span.text
+        assert span.text and span.text == span.text.strip()
+        assert span.start >= position and text[position : span.start].strip() == ""
+        position = span.end
+    assert text[position:].strip() == ""
+
+
+@settings(max_examples=300)
+@given(_TEXTS)
+def test_sentence_ids_agree_with_split_sentences(text: str) -> None:
+    texts, starts, ends, kinds = scan(text)
+    ids = sentence_ids(text, texts, starts, ends, kinds)
+    spans = split_sentences(text)
+    assert len(ids) == len(texts)
+    assert [spans[i].start <= start and end <= spans[i].end for i, start, end in zip(ids, starts, ends)] == [True] * len(ids)
+    assert sorted(set(ids)) == list(range(len(spans)))
+    assert ids == sorted(ids)
