@@ -15,11 +15,19 @@ Examples
 
 from __future__ import annotations
 
+from telaah.concordance import dispersion, kwic, segment_counts
 from telaah.corpus import paragraph_spans, read_corpus, read_sample, sample_corpus_path
 from telaah.errors import CorpusError
-from telaah.freq import collocations, frequencies, ngrams, tfidf, vocabulary, zipf_table
-from telaah.keyness import keyness
-from telaah.kwic import dispersion, kwic, segment_counts
+from telaah.freq import (
+    collocations,
+    ensure_tokens,
+    frequencies,
+    ngrams,
+    tfidf,
+    vocabulary,
+    zipf_table,
+)
+from telaah.keywords import keyness
 from telaah.sentences import Span, split_sentences
 from telaah.stemmer import Stemmer, sastrawi_steps, stem
 from telaah.stopwords import compare_stopwords, stopwords
@@ -45,6 +53,7 @@ __all__ = [
     "collocations",
     "compare_stopwords",
     "dispersion",
+    "ensure_tokens",
     "extend_lexicon",
     "frequencies",
     "keyness",

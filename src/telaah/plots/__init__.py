@@ -1,7 +1,36 @@
-"""Matplotlib charts for Telaah's tables: each takes a tidy table and an optional ``ax``, and returns the Axes."""
+"""Matplotlib charts for Telaah's tables: each takes a tidy table and an optional ``ax``, and returns the Axes.
+
+All charts share one style (:mod:`telaah.plots.style`): a title, labelled
+axes, readable Indonesian labels, colour-blind-safe colours and a fixed colour
+per theme.
+"""
 
 from __future__ import annotations
 
+from telaah.plots.freq import (
+    plot_collocations,
+    plot_dispersion,
+    plot_keyness,
+    plot_top_terms,
+    plot_wordcloud,
+    plot_zipf,
+)
 from telaah.plots.style import PALETTE, THEME_COLORS, finish, get_axes, theme_color
+from telaah.plots.themes import plot_theme_cooccurrence, plot_theme_heatmap, plot_theme_profile
 
-__all__ = ["PALETTE", "THEME_COLORS", "finish", "get_axes", "theme_color"]
+__all__ = [
+    "PALETTE",
+    "THEME_COLORS",
+    "finish",
+    "get_axes",
+    "plot_collocations",
+    "plot_dispersion",
+    "plot_keyness",
+    "plot_theme_cooccurrence",
+    "plot_theme_heatmap",
+    "plot_theme_profile",
+    "plot_top_terms",
+    "plot_wordcloud",
+    "plot_zipf",
+    "theme_color",
+]

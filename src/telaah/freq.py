@@ -1,0 +1,909 @@
+"""Frequencies, vocabulary statistics, Zipf, n-grams and collocations, TF-IDF.
+
+Every function takes the token table of :func:`telaah.token_table` as its
+first argument (a corpus, a path or a list of texts is turned into one by
+:func:`ensure_tokens`) and returns a tidy DataFrame.  Work is done on the
+integer codes of the table's categorical columns with numpy, never in a
+Python loop over tokens, so a million-word table takes well under a second.
+
+Three choices recur, always as keyword-only options:
+
+``by``
+    what counts as "the same word": ``"stem"`` (*perdagangan*, *berdagang*
+    and *dagang* are one term, ``dagang``), ``"lower"`` (lowercase forms) or
+    ``"token"`` (forms exactly as written).
+``kinds``
+    which kinds of token are counted; words only by default, so numbers and
+    punctuation stay out of frequency lists.
+``drop_stop``
+    leave out stopwords (the token table's ``is_stop`` column).  Rates are
+    always per token of the selected ``kinds`` *including* stopwords, so a
+    term's rate does not change when stopwords are dropped.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "ensure_tokens",
+    "frequencies",
+    "vocabulary",
+    "zipf_table",
+    "ngrams",
+    "collocations",
+    "tfidf",
+    "tfidf_matrix",
+    "BY",
+    "KINDS",
+    "MEASURES",
+]
+
+By = Literal["stem", "lower", "token"]
+StopMode = Literal["after", "before"] | None
+
+#: What a term can be: a stem, a lowercase form or the form as written.
+BY: tuple[str, ...] = ("stem", "lower", "token")
+#: Token kinds of the token table.
+KINDS: tuple[str, ...] = ("word", "number", "punct", "symbol", "url", "email", "mention", "hashtag")
+#: Association measures of :func:`collocations`.
+MEASURES: tuple[str, ...] = ("pmi", "npmi", "likelihood_ratio", "student_t")
+_STOP_MODES = ("after", "before", None)
+_TOKEN_TABLE_COLUMNS = ("doc_id", "token_id", "kind", "lower")
+
+
+# ---------------------------------------------------------------------------
+# Shared helpers (also used by telaah.concordance, telaah.keywords and telaah.themes)
+# ---------------------------------------------------------------------------
+
+
+def ensure_tokens(obj: object) -> pd.DataFrame:
+    """Return ``obj`` as a token table, building one only when it is not one already.
+
+    Parameters
+    ----------
+    obj : DataFrame, path or sequence of str
+        A token table from :func:`telaah.token_table` (returned as is), or
+        anything :func:`telaah.table.as_corpus` accepts: a corpus table
+        with ``doc_id`` and ``text``, a path, or a list of texts.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The token table.
+
+    Examples
+    --------
+    >>> t = ensure_tokens(["Jepang dan Rusia."])
+    >>> ensure_tokens(t) is t
+    True
+    >>> t.token.tolist()
+    ['Jepang', 'dan', 'Rusia', '.']
+    """
+    if isinstance(obj, pd.DataFrame):
+        if all(c in obj.columns for c in _TOKEN_TABLE_COLUMNS):
+            return obj
+        if "text" not in obj.columns:
+            raise ValueError(
+                "expected a token table (from telaah.token_table, with columns "
+                f"{', '.join(_TOKEN_TABLE_COLUMNS)}) or a corpus table with doc_id and text; "
+                f"got a DataFrame with columns {', '.join(map(str, obj.columns))}"
+            )
+    from telaah.table import as_corpus, token_table
+
+    return token_table(as_corpus(obj))  # type: ignore[arg-type]
+
+
+def check_by(tokens: pd.DataFrame, by: str) -> str:
+    """Validate ``by`` and return the column that holds the terms."""
+    if by not in BY:
+        raise ValueError(f"by={by!r}: choose one of {', '.join(map(repr, BY))}")
+    if by not in tokens.columns:
+        if by == "stem":
+            raise ValueError(
+                "by='stem': this token table has no 'stem' column (it was built with stem=False); "
+                "use by='lower', or build it again with telaah.token_table(corpus, stem=True)"
+            )
+        raise ValueError(f"by={by!r}: the token table has no {by!r} column")
+    return by
+
+
+def check_kinds(kinds: Sequence[str] | str | None) -> tuple[str, ...] | None:
+    """Validate ``kinds``; ``None`` or ``"all"`` means every kind."""
+    if kinds is None or kinds == "all":
+        return None
+    if isinstance(kinds, str):
+        kinds = (kinds,)
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown:
+        raise ValueError(f"kinds: unknown kind(s) {', '.join(map(repr, unknown))}; token kinds are {', '.join(KINDS)}")
+    return tuple(kinds)
+
+
+def group_columns(tokens: pd.DataFrame, groupby: str | Sequence[str] | None) -> list[str]:
+    """Validate ``groupby`` (a column name, a list of them, or None) and return it as a list."""
+    if groupby is None:
+        return []
+    cols = [groupby] if isinstance(groupby, str) else list(groupby)
+    missing = [c for c in cols if c not in tokens.columns]
+    if missing:
+        raise ValueError(
+            f"groupby: no column(s) {', '.join(map(repr, missing))} in the token table; "
+            f"it has {', '.join(map(str, tokens.columns))}"
+        )
+    return cols
+
+
+def term_codes(tokens: pd.DataFrame, column: str) -> tuple[np.ndarray, np.ndarray]:
+    """Integer codes of a column and the values they stand for (categories)."""
+    col = tokens[column]
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        return col.cat.codes.to_numpy(np.int64), np.asarray(col.cat.categories, dtype=object)
+    codes, uniques = pd.factorize(col.to_numpy(dtype=object))
+    return codes.astype(np.int64), np.asarray(uniques, dtype=object)
+
+
+def kind_mask(tokens: pd.DataFrame, kinds: tuple[str, ...] | None) -> np.ndarray:
+    """Boolean mask of the rows whose kind is one of ``kinds`` (all rows for None)."""
+    if kinds is None:
+        return np.ones(len(tokens), dtype=bool)
+    return tokens["kind"].isin(kinds).to_numpy(dtype=bool, copy=True)
+
+
+def stop_mask(tokens: pd.DataFrame) -> np.ndarray:
+    """Boolean mask of stopword rows; a clear error when the table has no ``is_stop``."""
+    if "is_stop" not in tokens.columns:
+        raise ValueError("leaving out stopwords needs the token table's 'is_stop' column; build the table with telaah.token_table")
+    return tokens["is_stop"].to_numpy(dtype=bool, copy=True)
+
+
+def group_ids(tokens: pd.DataFrame, cols: list[str]) -> tuple[np.ndarray, pd.DataFrame]:
+    """Number each row's group (0, 1, ...) and return the groups' key values, one row per group."""
+    if not cols:
+        return np.zeros(len(tokens), dtype=np.int64), pd.DataFrame(index=range(1))
+    grouped = tokens.groupby(cols, observed=True, sort=True)
+    gid = grouped.ngroup().to_numpy(np.int64)
+    keys = grouped.size().index.to_frame(index=False)
+    return gid, keys
+
+
+def unique_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted distinct values of non-negative integer ``keys`` and how often each occurs.
+
+    ``np.bincount`` when the values are small, a sort otherwise: both much
+    faster than ``np.unique``'s hash table on a million keys.
+    """
+    keys = np.asarray(keys, dtype=np.int64)
+    if not len(keys):
+        return keys, np.zeros(0, dtype=np.int64)
+    top = int(keys.max())
+    if top < 4 * len(keys) + 1_000_000:
+        counts = np.bincount(keys, minlength=top + 1)
+        present = np.flatnonzero(counts)
+        return present, counts[present]
+    ordered = np.sort(keys)
+    first = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    return ordered[first], np.diff(np.r_[first, len(ordered)])
+
+
+def _add_keys(keys: pd.DataFrame, gid: np.ndarray, body: dict[str, object]) -> pd.DataFrame:
+    """A table with the group keys of ``gid`` first, then ``body``'s columns."""
+    out = keys.iloc[gid].reset_index(drop=True) if len(keys.columns) else pd.DataFrame(index=range(len(gid)))
+    for name, values in body.items():
+        out[name] = values
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Frequencies
+# ---------------------------------------------------------------------------
+
+
+def frequencies(
+    tokens: object,
+    *,
+    by: By = "stem",
+    drop_stop: bool = True,
+    kinds: Sequence[str] | str | None = ("word",),
+    groupby: str | Sequence[str] | None = None,
+    min_count: int = 1,
+    top: int | None = None,
+) -> pd.DataFrame:
+    """Count terms: one row per term (per group), most frequent first.
+
+    Parameters
+    ----------
+    tokens : DataFrame
+        A token table (or a corpus; see :func:`ensure_tokens`).
+    by : {"stem", "lower", "token"}
+        What counts as one term.
+    drop_stop : bool
+        Leave stopwords out of the list.
+    kinds : sequence of str, "all" or None
+        Token kinds to count (``("word",)``: words only).
+    groupby : str or list of str, optional
+        Count separately per value of these token-table columns, e.g.
+        ``"doc_id"``, ``"para_id"``, ``["doc_id", "para_id"]``, ``"parent_id"``.
+    min_count : int
+        Leave out terms seen fewer times (in their group).
+    top : int, optional
+        Keep only the ``top`` most frequent terms of each group.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The ``groupby`` columns, then ``term``; ``count``; ``rel_freq``
+        (count / tokens of the selected ``kinds`` in the group, stopwords
+        included); ``per_1000`` (1000 x ``rel_freq``); ``doc_freq`` (number
+        of documents, i.e. distinct ``doc_id``, of the group that contain the
+        term); ``rank`` (1 = most frequent; ties broken alphabetically).
+
+    Examples
+    --------
+    >>> f = frequencies(["Perdagangan dan dagang. Mereka berdagang."])
+    >>> f[["term", "count", "per_1000"]].values.tolist()
+    [['dagang', 3, 600.0]]
+    >>> frequencies(["Perdagangan dan dagang."], by="lower", drop_stop=False).term.tolist()
+    ['dagang', 'dan', 'perdagangan']
+    """
+    tokens = ensure_tokens(tokens)
+    column = check_by(tokens, by)
+    kinds_ = check_kinds(kinds)
+    cols = group_columns(tokens, groupby)
+    codes, terms = term_codes(tokens, column)
+    gid, keys = group_ids(tokens, cols)
+    in_kind = kind_mask(tokens, kinds_)
+    keep = in_kind & ~stop_mask(tokens) if drop_stop else in_kind
+    n_terms = max(len(terms), 1)
+
+    totals = np.bincount(gid[in_kind], minlength=len(keys))
+    pair = gid[keep] * n_terms + codes[keep]
+    pair_keys, counts = unique_counts(pair)
+    doc_codes, doc_ids = term_codes(tokens, "doc_id")
+    n_docs = max(len(doc_ids), 1)
+    # distinct (group, term, document) triples, counted per (group, term): both sorted alike
+    doc_freq = unique_counts(unique_counts(pair * n_docs + doc_codes[keep])[0] // n_docs)[1]
+
+    g, t = pair_keys // n_terms, pair_keys % n_terms
+    out = _add_keys(keys, g, {"term": terms[t].astype(str), "count": counts})
+    rel = counts / np.maximum(totals[g], 1)
+    out["rel_freq"] = rel
+    out["per_1000"] = rel * 1000
+    out["doc_freq"] = doc_freq
+    out = out[out["count"] >= min_count]
+    out = out.sort_values([*cols, "count", "term"], ascending=[True] * len(cols) + [False, True], kind="stable")
+    out["rank"] = out.groupby(cols, observed=True, sort=False).cumcount() + 1 if cols else np.arange(1, len(out) + 1)
+    if top is not None:
+        out = out[out["rank"] <= top]
+    return out.reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------
+# Vocabulary statistics
+# ---------------------------------------------------------------------------
+
+
+def vocabulary(
+    tokens: object,
+    *,
+    by: By = "lower",
+    kinds: Sequence[str] | str | None = ("word",),
+    groupby: str | Sequence[str] | None = "doc_id",
+    window: int = 50,
+) -> pd.DataFrame:
+    """Vocabulary statistics per document (or group), or for the whole corpus.
+
+    Parameters
+    ----------
+    tokens : DataFrame
+        A token table (or a corpus; see :func:`ensure_tokens`).
+    by : {"lower", "stem", "token"}
+        What counts as one type (lowercase forms by default).
+    kinds : sequence of str, "all" or None
+        Token kinds counted as tokens (words only by default).
+    groupby : str, list of str or None
+        One row per value of these columns; ``None``: one row for the whole
+        corpus.
+    window : int
+        Window of the moving-average type-token ratio (MATTR).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The ``groupby`` columns (none for the corpus row), then ``tokens``,
+        ``types``, ``ttr`` (types / tokens), ``mattr`` (the mean TTR of every
+        run of ``window`` consecutive tokens; windows never cross a group or
+        a text (the ``parent_id`` of a corpus read by paragraph, so windows
+        run across the paragraphs of one article; ``doc_id`` otherwise), and
+        a text shorter than ``window`` counts as one window, so its MATTR is
+        its TTR), ``hapax`` (types seen exactly once),
+        ``hapax_ratio`` (hapax / types), ``sentences`` (sentences with at
+        least one counted token) and ``mean_sentence_length`` (tokens per
+        sentence).  Groups without a counted token have no row.
+
+    Notes
+    -----
+    TTR falls as a text grows, so it cannot compare texts of different
+    lengths; MATTR (Covington & McFall 2010) can, since every window has the
+    same length.
+
+    Examples
+    --------
+    >>> v = vocabulary(["Jepang dan Rusia. Jepang sepakat."], groupby=None)
+    >>> v[["tokens", "types", "hapax", "sentences", "mean_sentence_length"]].values.tolist()
+    [[5.0, 4.0, 3.0, 2.0, 2.5]]
+    """
+    tokens = ensure_tokens(tokens)
+    column = check_by(tokens, by)
+    if window < 1:
+        raise ValueError(f"window={window}: must be at least 1")
+    cols = group_columns(tokens, groupby)
+    sel = kind_mask(tokens, check_kinds(kinds))
+    sub = tokens.loc[sel]
+    codes, terms = term_codes(sub, column)
+    gid, keys = group_ids(sub, cols)
+    n_groups = len(keys)
+    n_terms = max(len(terms), 1)
+
+    n_tokens = np.bincount(gid, minlength=n_groups).astype(float)
+    pair, pair_counts = unique_counts(gid * n_terms + codes)
+    types = np.bincount(pair // n_terms, minlength=n_groups).astype(float)
+    hapax = np.bincount(pair[pair_counts == 1] // n_terms, minlength=n_groups).astype(float)
+
+    doc_codes, _ = term_codes(sub, "doc_id")
+    sent = sub["sent_id"].to_numpy(np.int64)
+    sentence_keys = unique_counts((gid * (int(doc_codes.max(initial=0)) + 1) + doc_codes) * (int(sent.max(initial=0)) + 1) + sent)[0]
+    per_group = (int(doc_codes.max(initial=0)) + 1) * (int(sent.max(initial=0)) + 1)
+    sentences = np.bincount(sentence_keys // per_group, minlength=n_groups).astype(float)
+
+    # MATTR: windows run within one text of one group (a "segment").
+    text_codes = term_codes(sub, "parent_id")[0] if "parent_id" in sub.columns else doc_codes
+    segment = gid * (int(text_codes.max(initial=0)) + 1) + text_codes
+    window_sum, window_count = _mattr_sums(segment, codes, window)
+    seg_group = unique_counts(segment)[0] // (int(text_codes.max(initial=0)) + 1)
+    mattr_num = np.bincount(seg_group, weights=window_sum, minlength=n_groups)
+    mattr_den = np.bincount(seg_group, weights=window_count, minlength=n_groups)
+
+    with np.errstate(invalid="ignore", divide="ignore"):
+        body = {
+            "tokens": n_tokens,
+            "types": types,
+            "ttr": types / n_tokens,
+            "mattr": mattr_num / mattr_den,
+            "hapax": hapax,
+            "hapax_ratio": hapax / types,
+            "sentences": sentences,
+            "mean_sentence_length": n_tokens / sentences,
+        }
+    return _add_keys(keys, np.arange(n_groups), body)
+
+
+def _mattr_sums(segment: np.ndarray, codes: np.ndarray, window: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per segment (sorted by id): the sum of window TTRs and the number of windows.
+
+    A token counts in window ``s`` (the ``window`` tokens from ``s``) when it
+    is the first of its type there, i.e. when its previous occurrence in the
+    segment lies before ``s``.  Summing, for each token, the number of windows
+    where it counts gives the sum of distinct types over all windows without
+    looping over windows.  Rows must be in text order within each segment.
+    """
+    if not len(segment):
+        return np.zeros(0), np.zeros(0)
+    if np.all(segment[1:] >= segment[:-1]):
+        order = np.arange(len(segment))
+    else:
+        order = np.argsort(segment, kind="stable")  # rows of a segment together, in text order
+    seg_sorted = segment[order]
+    codes_sorted = codes[order]
+    starts = np.flatnonzero(np.r_[True, seg_sorted[1:] != seg_sorted[:-1]])
+    seg_len = np.diff(np.r_[starts, len(order)])
+    seg_idx = np.cumsum(np.r_[True, seg_sorted[1:] != seg_sorted[:-1]]) - 1
+    pos = np.arange(len(order)) - starts[seg_idx]  # position within the segment
+    n = seg_len[seg_idx]
+    w = np.minimum(window, n)  # short segments: one window of the whole segment
+
+    # previous position of the same type within the same segment (-1 when none);
+    # a stable sort on (segment, type) keeps each type's occurrences in text order
+    key = seg_idx * (int(codes_sorted.max()) + 1) + codes_sorted
+    by_type = np.argsort(key, kind="stable")
+    prev = np.full(len(order), -1, dtype=np.int64)
+    same = key[by_type][1:] == key[by_type][:-1]
+    prev[by_type[1:][same]] = pos[by_type[:-1][same]]
+
+    lo = np.maximum(prev + 1, pos - w + 1)
+    hi = np.minimum(pos, n - w)
+    counted = np.maximum(hi - lo + 1, 0).astype(float)
+    n_windows = (seg_len - np.minimum(window, seg_len) + 1).astype(float)
+    w_seg = np.minimum(window, seg_len).astype(float)
+    distinct_sum = np.bincount(seg_idx, weights=counted, minlength=len(seg_len))
+    return distinct_sum / w_seg, n_windows
+
+
+# ---------------------------------------------------------------------------
+# Zipf
+# ---------------------------------------------------------------------------
+
+
+def zipf_table(
+    tokens: object,
+    *,
+    by: By = "lower",
+    kinds: Sequence[str] | str | None = ("word",),
+    drop_stop: bool = False,
+) -> pd.DataFrame:
+    """Rank and frequency of every term, with the fitted Zipf curve.
+
+    Zipf's law says a term's frequency is roughly proportional to
+    ``1 / rank ** s`` with ``s`` near 1.  ``s`` is fitted by least squares on
+    the log-log points and stored in ``attrs["zipf_exponent"]``.
+
+    Parameters
+    ----------
+    tokens : DataFrame
+        A token table (or a corpus; see :func:`ensure_tokens`).
+    by, kinds, drop_stop
+        As for :func:`frequencies` (forms and stopwords kept by default:
+        Zipf's law is about the whole vocabulary).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``rank`` (1 = most frequent), ``term``, ``count``, ``rel_freq`` and
+        ``expected`` (the count that the fitted law predicts at that rank).
+
+    Examples
+    --------
+    >>> z = zipf_table(["dan dan dan yang yang itu"])
+    >>> z[["rank", "term", "count"]].values.tolist()
+    [[1, 'dan', 3], [2, 'yang', 2], [3, 'itu', 1]]
+    """
+    freq = frequencies(tokens, by=by, drop_stop=drop_stop, kinds=kinds)
+    total = freq["count"].sum()
+    out = pd.DataFrame(
+        {
+            "rank": freq["rank"].to_numpy(),
+            "term": freq["term"].to_numpy(),
+            "count": freq["count"].to_numpy(),
+            "rel_freq": freq["count"].to_numpy() / max(total, 1),
+        }
+    )
+    if len(out) >= 2:
+        slope, intercept = np.polyfit(np.log10(out["rank"]), np.log10(out["count"]), 1)
+    else:
+        slope, intercept = -1.0, math.log10(out["count"].iloc[0]) if len(out) else 0.0
+    out["expected"] = 10**intercept * out["rank"].to_numpy(float) ** slope
+    out.attrs["zipf_exponent"] = float(-slope)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# n-grams and collocations
+# ---------------------------------------------------------------------------
+
+
+def _word_sequence(
+    tokens: pd.DataFrame,
+    *,
+    column: str,
+    kinds: tuple[str, ...] | None,
+    stopwords: StopMode,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The words n-grams are made of: term codes, segment ids, stop flags, and the term strings.
+
+    A new segment starts at a new document, a new sentence, a token that is
+    not one of ``kinds`` (punctuation, numbers, ...), and a gap in
+    ``token_id`` (rows filtered out of the table), so no n-gram spans any of
+    them.  With ``stopwords="before"`` stopwords are then removed *without*
+    starting a segment, so their neighbours become adjacent.
+    """
+    codes, terms = term_codes(tokens, column)
+    doc, _ = term_codes(tokens, "doc_id")
+    sent = tokens["sent_id"].to_numpy(np.int64)
+    tok = tokens["token_id"].to_numpy(np.int64)
+    unit = kind_mask(tokens, kinds)
+    brk = np.ones(len(tokens), dtype=bool)
+    brk[1:] = (doc[1:] != doc[:-1]) | (sent[1:] != sent[:-1]) | (tok[1:] != tok[:-1] + 1) | ~unit[:-1]
+    segment = np.cumsum(brk)
+    stop = stop_mask(tokens) if stopwords is not None else np.zeros(len(tokens), dtype=bool)
+    keep = unit & ~stop if stopwords == "before" else unit
+    return codes[keep], segment[keep], stop[keep], terms
+
+
+def _ngram_occurrences(seg: np.ndarray, n: int, gap: int = 1) -> np.ndarray:
+    """Start positions ``i`` where positions ``i, i+gap, ..., i+(n-1)*gap`` are all in one segment."""
+    span = (n - 1) * gap
+    if len(seg) <= span:
+        return np.zeros(0, dtype=np.int64)
+    return np.flatnonzero(seg[: len(seg) - span] == seg[span:])
+
+
+def _pair_counts(a: np.ndarray, b: np.ndarray, wanted: np.ndarray, n_terms: int) -> np.ndarray:
+    """How often each pair of term codes ``wanted`` (rows of two) occurs among the pairs ``(a, b)``."""
+    keys, counts = unique_counts(a * n_terms + b)
+    want = wanted[:, 0] * n_terms + wanted[:, 1]
+    if not len(keys):
+        return np.zeros(len(want), dtype=np.int64)
+    at = np.minimum(np.searchsorted(keys, want), len(keys) - 1)
+    return np.where(keys[at] == want, counts[at], 0)
+
+
+def _check_ngram_options(n: int, window: int, stopwords: object, measure: str | None = None) -> None:
+    if n not in (2, 3):
+        raise ValueError(f"n={n}: bigrams (n=2) and trigrams (n=3) are supported")
+    if stopwords not in _STOP_MODES:
+        raise ValueError(f"stopwords={stopwords!r}: choose 'after' (drop n-grams with a stopword), 'before' (remove stopwords first) or None")
+    if n == 2 and window < 2:
+        raise ValueError(f"window={window}: must be at least 2 (2 = adjacent words)")
+    if n == 3 and window != 3:
+        raise ValueError(f"window={window}: trigrams are always three adjacent words (window=3); a wider window is for bigrams")
+    if measure is not None and measure not in MEASURES:
+        raise ValueError(f"measure={measure!r}: choose one of {', '.join(map(repr, MEASURES))}")
+
+
+def _ngram_counts(
+    tokens: pd.DataFrame, *, n: int, by: str, kinds: tuple[str, ...] | None, stopwords: StopMode, window: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray]]:
+    """Unique n-grams (rows of term codes), their counts, word counts, terms, and (word codes, segments)."""
+    codes, seg, stop, terms = _word_sequence(tokens, column=by, kinds=kinds, stopwords=stopwords)
+    n_terms = max(len(terms), 1)
+    keys: list[np.ndarray] = []
+    gaps = range(1, window) if n == 2 else [1]
+    for gap in gaps:
+        start = _ngram_occurrences(seg, n, gap)
+        parts = [start + k * gap for k in range(n)]
+        if stopwords == "after":
+            ok = np.ones(len(start), dtype=bool)
+            for p in parts:
+                ok &= ~stop[p]
+            parts = [p[ok] for p in parts]
+        key = np.zeros(len(parts[0]), dtype=np.int64)
+        for p in parts:
+            key = key * n_terms + codes[p]
+        keys.append(key)
+    uniq, counts = unique_counts(np.concatenate(keys) if keys else np.zeros(0, np.int64))
+    grams = np.empty((len(uniq), n), dtype=np.int64)
+    rest = uniq
+    for k in range(n - 1, -1, -1):
+        grams[:, k] = rest % n_terms
+        rest = rest // n_terms
+    word_counts = np.bincount(codes, minlength=len(terms))
+    return grams, counts, word_counts, terms, (codes, seg)
+
+
+def ngrams(
+    tokens: object,
+    *,
+    n: int = 2,
+    by: By = "lower",
+    kinds: Sequence[str] | str | None = ("word",),
+    stopwords: StopMode = "after",
+    min_count: int = 1,
+    top: int | None = None,
+) -> pd.DataFrame:
+    """Count n-grams (runs of ``n`` adjacent words), most frequent first.
+
+    N-grams never cross a document, a sentence, punctuation or any token that
+    is not one of ``kinds``: *Rusia, Jepang* is not a bigram.
+
+    Parameters
+    ----------
+    tokens : DataFrame
+        A token table (or a corpus; see :func:`ensure_tokens`).
+    n : {2, 3}
+        Bigrams or trigrams.
+    by : {"lower", "stem", "token"}
+        Words as lowercase forms (default: fixed phrases are forms, such as
+        *angkatan laut*), stems, or forms as written.
+    kinds : sequence of str, "all" or None
+        Token kinds that make up n-grams; every other token breaks them.
+    stopwords : {"after", "before", None}
+        ``"after"``: pair adjacent words, then drop n-grams that contain a
+        stopword; ``"before"``: remove stopwords first, so that their
+        neighbours become adjacent (*kerja sama pertahanan* from *kerja sama
+        di bidang pertahanan* ...); ``None``: keep stopwords.
+    min_count, top
+        Keep n-grams seen at least ``min_count`` times; the ``top`` first.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``ngram`` (the words joined by a space), ``word1`` ... ``wordN``,
+        ``count``, ``per_1000`` (per 1000 words of the sequence).
+
+    Examples
+    --------
+    >>> ngrams(["Angkatan laut Jepang, angkatan laut Rusia."])[["ngram", "count"]].head(2).values.tolist()
+    [['angkatan laut', 2], ['laut jepang', 1]]
+    """
+    tokens = ensure_tokens(tokens)
+    column = check_by(tokens, by)
+    _check_ngram_options(n, n if n == 3 else 2, stopwords)
+    grams, counts, word_counts, terms, _ = _ngram_counts(
+        tokens, n=n, by=column, kinds=check_kinds(kinds), stopwords=stopwords, window=2 if n == 2 else 3
+    )
+    out = _gram_frame(grams, terms)
+    out["count"] = counts
+    out["per_1000"] = counts / max(int(word_counts.sum()), 1) * 1000
+    out = out[out["count"] >= min_count].sort_values(["count", "ngram"], ascending=[False, True], kind="stable")
+    return (out.head(top) if top is not None else out).reset_index(drop=True)
+
+
+def _gram_frame(grams: np.ndarray, terms: np.ndarray) -> pd.DataFrame:
+    words = {f"word{k + 1}": terms[grams[:, k]].astype(str) for k in range(grams.shape[1])}
+    ngram = pd.Series(words["word1"], dtype=object)
+    for k in range(1, grams.shape[1]):
+        ngram = ngram + " " + pd.Series(words[f"word{k + 1}"], dtype=object)
+    return pd.DataFrame({"ngram": ngram.to_numpy(dtype=object), **words})
+
+
+def collocations(
+    tokens: object,
+    *,
+    n: int = 2,
+    by: By = "lower",
+    measure: str = "likelihood_ratio",
+    min_count: int = 3,
+    window: int | None = None,
+    kinds: Sequence[str] | str | None = ("word",),
+    stopwords: StopMode = "after",
+    top: int | None = None,
+) -> pd.DataFrame:
+    """Score bigrams or trigrams with NLTK's association measures.
+
+    Counting is done on the token table with numpy (the same counts as
+    ``nltk.collocations.BigramCollocationFinder.from_words`` on the word
+    sequence with a separator between segments); scoring is done by NLTK's
+    own ``BigramCollocationFinder`` / ``TrigramCollocationFinder`` built from
+    those counts, with ``nltk.metrics.BigramAssocMeasures`` /
+    ``TrigramAssocMeasures``.
+
+    Parameters
+    ----------
+    tokens : DataFrame
+        A token table (or a corpus; see :func:`ensure_tokens`).
+    n : {2, 3}
+        Bigrams or trigrams.
+    by : {"lower", "stem", "token"}
+        Lowercase forms by default (collocations are fixed phrases of forms:
+        *angkatan laut*, *kerja sama*); stems merge their inflections.
+    measure : {"likelihood_ratio", "pmi", "npmi", "student_t"}
+        The measure to sort by; every measure is returned as a column.
+        ``pmi``: how much more often the words occur together than chance
+        (favours rare pairs); ``npmi``: PMI scaled to at most 1;
+        ``likelihood_ratio``: Dunning's G2, evidence that the pair is not a
+        chance meeting (favours frequent pairs); ``student_t``: the t-score,
+        similar, more conservative.
+    min_count : int
+        Score only n-grams seen at least this often (PMI is unreliable for
+        rare pairs; 2 or 3 for a single article).
+    window : int, optional
+        Bigrams only: pair each word with the next ``window - 1`` words
+        (default 2: adjacent words), as in Church and Hanks (1990); counts
+        are then divided by ``window - 1`` for scoring, as NLTK does.
+        Trigrams are always adjacent words.
+    kinds : sequence of str, "all" or None
+        Token kinds that make up n-grams; every other token breaks them.
+    stopwords : {"after", "before", None}
+        See :func:`ngrams`.  NLTK's ``Text.collocations`` uses an English
+        stopword list, which is why Telaah does not use it.
+    top : int, optional
+        Keep only the ``top`` best n-grams.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``ngram``, ``word1`` ... ``wordN``, ``count``, then ``pmi``,
+        ``npmi``, ``likelihood_ratio`` and ``student_t``, sorted by
+        ``measure`` (highest first; ties by count, then alphabetically).
+
+    Notes
+    -----
+    N-grams never cross documents, sentences, punctuation or tokens of other
+    kinds.  NPMI is not in NLTK 3.10; it is PMI / (-(n - 1) log2 p), with
+    ``p`` the n-gram's probability, which is 1 for words that only ever
+    occur together and 0 for independence (Bouma 2009; for trigrams the
+    divisor is the largest PMI possible, so NPMI <= 1 as for bigrams).
+
+    Examples
+    --------
+    >>> text = "Angkatan laut Jepang. Angkatan laut Rusia. Angkatan udara Jepang."
+    >>> c = collocations([text], min_count=2)
+    >>> c[["ngram", "count"]].values.tolist()
+    [['angkatan laut', 2]]
+    """
+    from nltk.collocations import BigramCollocationFinder, TrigramCollocationFinder
+    from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
+    from nltk.probability import FreqDist
+
+    tokens = ensure_tokens(tokens)
+    column = check_by(tokens, by)
+    window = window if window is not None else n
+    _check_ngram_options(n, window, stopwords, measure)
+    grams, counts, word_counts, terms, (codes, seg) = _ngram_counts(
+        tokens, n=n, by=column, kinds=check_kinds(kinds), stopwords=stopwords, window=window
+    )
+    keep = counts >= min_count
+    grams, counts = grams[keep], counts[keep]
+    out = _gram_frame(grams, terms)
+    out["count"] = counts
+    for name in MEASURES:
+        out[name] = np.zeros(len(out))
+    out.attrs["measure"] = measure
+    if not len(out):
+        return out
+
+    used = np.flatnonzero(word_counts)
+    word_fd = FreqDist(dict(zip(terms[used].tolist(), word_counts[used].tolist())))
+    grams_in_order = list(map(tuple, out[[f"word{k + 1}" for k in range(n)]].to_numpy().tolist()))
+    gram_fd = FreqDist(dict(zip(grams_in_order, counts.tolist())))
+    if n == 2:
+        finder = BigramCollocationFinder(word_fd, gram_fd, window_size=window)
+        measures = BigramAssocMeasures
+    else:
+        # the pair counts NLTK's trigram measures read, for the candidates' pairs only
+        n_terms = max(len(terms), 1)
+        adjacent = _ngram_occurrences(seg, 2, 1)
+        skip = _ngram_occurrences(seg, 2, 2)
+        pairs = np.unique(np.concatenate([grams[:, [0, 1]], grams[:, [1, 2]]]), axis=0)
+        outer = np.unique(grams[:, [0, 2]], axis=0)
+        pair_n = _pair_counts(codes[adjacent], codes[adjacent + 1], pairs, n_terms)
+        outer_n = _pair_counts(codes[skip], codes[skip + 2], outer, n_terms)
+        bigram_fd = FreqDist({(terms[a], terms[b]): int(c) for (a, b), c in zip(pairs.tolist(), pair_n.tolist())})
+        wildcard_fd = FreqDist({(terms[a], terms[b]): int(c) for (a, b), c in zip(outer.tolist(), outer_n.tolist())})
+        finder = TrigramCollocationFinder(word_fd, bigram_fd, wildcard_fd, gram_fd)
+        measures = TrigramAssocMeasures
+    for name in ("pmi", "likelihood_ratio", "student_t"):
+        scores = dict(finder.score_ngrams(getattr(measures, name)))
+        out[name] = [scores[g] for g in grams_in_order]  # (iterating a FreqDist sorts it by count)
+    scaled = counts / (window - 1) if n == 2 else counts.astype(float)
+    p = scaled / finder.N
+    with np.errstate(divide="ignore", invalid="ignore"):
+        npmi = out["pmi"].to_numpy() / (-(n - 1) * np.log2(p))
+    out["npmi"] = np.clip(np.where(p >= 1, 1.0, npmi), -1.0, 1.0)  # clip rounding noise
+    out = out.sort_values([measure, "count", "ngram"], ascending=[False, False, True], kind="stable")
+    out = (out.head(top) if top is not None else out).reset_index(drop=True)
+    out.attrs["measure"] = measure
+    return out
+
+
+# ---------------------------------------------------------------------------
+# TF-IDF
+# ---------------------------------------------------------------------------
+
+
+def tfidf_matrix(
+    tokens: object,
+    *,
+    by: By = "stem",
+    drop_stop: bool = True,
+    kinds: Sequence[str] | str | None = ("word",),
+    groupby: str | Sequence[str] = "doc_id",
+    norm: Literal["l1", "l2"] | None = "l2",
+    smooth_idf: bool = True,
+    sublinear_tf: bool = False,
+) -> tuple[object, pd.DataFrame, np.ndarray]:
+    """The TF-IDF matrix of the groups (documents by default) and terms.
+
+    Counts come straight from the token table's codes (no second tokenizer)
+    and are weighted by scikit-learn's ``TfidfTransformer``, which gives
+    exactly what ``TfidfVectorizer(analyzer=...)`` gives on each document's
+    list of terms.
+
+    Returns
+    -------
+    tuple
+        ``(matrix, groups, terms)``: a scipy sparse matrix (one row per group,
+        one column per term), a DataFrame of the groups' key values in row
+        order, and the terms in column order.
+
+    Examples
+    --------
+    >>> X, groups, terms = tfidf_matrix(["Rudal Jepang.", "Rudal Rusia."])
+    >>> X.shape, groups.doc_id.tolist(), sorted(terms.tolist())
+    ((2, 3), ['doc1', 'doc2'], ['jepang', 'rudal', 'rusia'])
+    """
+    X, _, keys, terms = _tfidf(
+        tokens, by=by, drop_stop=drop_stop, kinds=kinds, groupby=groupby, norm=norm, smooth_idf=smooth_idf, sublinear_tf=sublinear_tf
+    )
+    return X, keys, terms
+
+
+def _tfidf(
+    tokens: object,
+    *,
+    by: By,
+    drop_stop: bool,
+    kinds: Sequence[str] | str | None,
+    groupby: str | Sequence[str],
+    norm: Literal["l1", "l2"] | None,
+    smooth_idf: bool,
+    sublinear_tf: bool,
+) -> tuple[object, object, pd.DataFrame, np.ndarray]:
+    """TF-IDF and count matrices (CSR, same sparsity and order), group keys and terms."""
+    from scipy.sparse import csr_matrix
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    tokens = ensure_tokens(tokens)
+    column = check_by(tokens, by)
+    cols = group_columns(tokens, groupby)
+    if not cols:
+        raise ValueError("groupby: TF-IDF needs units to compare; give a column such as 'doc_id'")
+    keep = kind_mask(tokens, check_kinds(kinds))
+    if drop_stop:
+        keep &= ~stop_mask(tokens)
+    if not keep.any():
+        raise ValueError("TF-IDF: no tokens to count (none of the selected kinds, or all stopwords)")
+    codes, terms = term_codes(tokens, column)
+    gid, keys = group_ids(tokens, cols)
+    used, col_of = np.unique(codes[keep], return_inverse=True)
+    counts = csr_matrix((np.ones(int(keep.sum())), (gid[keep], col_of)), shape=(len(keys), len(used)))
+    counts.sum_duplicates()
+    X = TfidfTransformer(norm=norm, smooth_idf=smooth_idf, sublinear_tf=sublinear_tf).fit_transform(counts)
+    X = X.tocsr()
+    X.sort_indices()
+    counts = counts.tocsr()
+    counts.sort_indices()
+    # idf >= 1, so TF-IDF is non-zero exactly where the count is: both matrices have the same cells
+    return X, counts, keys.reset_index(drop=True), terms[used].astype(str)
+
+
+def tfidf(
+    tokens: object,
+    *,
+    by: By = "stem",
+    drop_stop: bool = True,
+    kinds: Sequence[str] | str | None = ("word",),
+    groupby: str | Sequence[str] = "doc_id",
+    top: int | None = 10,
+    norm: Literal["l1", "l2"] | None = "l2",
+    smooth_idf: bool = True,
+    sublinear_tf: bool = False,
+) -> pd.DataFrame:
+    """The terms that characterise each document (or group), by TF-IDF.
+
+    A term scores high in a document when it is frequent there and rare in
+    the other documents.  For the matrix itself, use :func:`tfidf_matrix`.
+
+    Parameters
+    ----------
+    tokens : DataFrame
+        A token table (or a corpus; see :func:`ensure_tokens`).
+    by, drop_stop, kinds
+        As for :func:`frequencies`.
+    groupby : str or list of str
+        The units compared (documents by default; ``"para_id"`` for the
+        paragraphs of one article).
+    top : int, optional
+        Keep the ``top`` best terms per unit (all with None).
+    norm, smooth_idf, sublinear_tf
+        Passed to scikit-learn's ``TfidfTransformer``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The ``groupby`` columns, ``term``, ``count`` (in the unit),
+        ``tfidf`` and ``rank`` (1 = highest in the unit).
+
+    Examples
+    --------
+    >>> t = tfidf(["Rudal Jepang.", "Rudal Rusia."], top=1)
+    >>> t[["doc_id", "term"]].values.tolist()
+    [['doc1', 'jepang'], ['doc2', 'rusia']]
+    """
+    tokens = ensure_tokens(tokens)
+    X, counts, keys, terms = _tfidf(
+        tokens, by=by, drop_stop=drop_stop, kinds=kinds, groupby=groupby, norm=norm, smooth_idf=smooth_idf, sublinear_tf=sublinear_tf
+    )
+    rows = np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
+    alphabetical = np.argsort(np.argsort(terms.astype(str), kind="stable"), kind="stable")
+    order = np.lexsort((alphabetical[X.indices], -X.data, rows))
+    rows, cols_, values, n = rows[order], X.indices[order], X.data[order], counts.data[order]
+    rank = np.arange(len(rows)) - np.searchsorted(rows, rows) + 1
+    keep = rank <= top if top is not None else np.ones(len(rows), dtype=bool)
+    out = _add_keys(keys, rows[keep], {"term": terms[cols_[keep]], "count": n[keep].astype(np.int64), "tfidf": values[keep], "rank": rank[keep]})
+    return out

@@ -1,0 +1,264 @@
+"""Charts of theme scores: a profile along the text, a units x themes heatmap, a co-occurrence heatmap.
+
+Each chart takes a table from :mod:`telaah.themes` and an optional matplotlib
+``ax``, and returns the Axes.  Every theme keeps its colour from
+:func:`telaah.plots.style.theme_color` (lines, areas, and the theme names on
+the heatmaps' axes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+
+from telaah.plots.style import SEQUENTIAL_CMAP, finish, get_axes, theme_color
+
+__all__ = ["plot_theme_profile", "plot_theme_heatmap", "plot_theme_cooccurrence"]
+
+_VALUE_LABELS = {"per_1000": "Matches per 1,000 words", "matches": "Matches"}
+_UNIT_LABELS = {"para_id": "Paragraph", "sent_id": "Sentence"}
+
+
+def _check_scores(scores: pd.DataFrame, value: str) -> None:
+    missing = [c for c in ("doc_id", "theme", value) if c not in scores.columns]
+    if missing:
+        raise ValueError(
+            f"expected a table from telaah.theme_scores with column(s) {', '.join(missing)}; "
+            f"it has {', '.join(map(str, scores.columns))}"
+            + (" (pass normalize='per_1000' or value='matches')" if value == "per_1000" else "")
+        )
+    if scores.empty:
+        raise ValueError("the theme scores table is empty: nothing to draw")
+
+
+def _themes(scores: pd.DataFrame, themes: Sequence[str] | None) -> list[str]:
+    column = scores["theme"]
+    known = list(column.cat.categories) if isinstance(column.dtype, pd.CategoricalDtype) else list(dict.fromkeys(column))
+    if themes is None:
+        return known
+    unknown = [t for t in themes if t not in known]
+    if unknown:
+        raise ValueError(f"unknown theme(s) {', '.join(unknown)}; the table has {', '.join(known)}")
+    return list(themes)
+
+
+def _wide(scores: pd.DataFrame, value: str, themes: list[str]) -> tuple[pd.DataFrame, str | None]:
+    """Units (rows, in table order) x themes (columns), and the unit id column (None for documents)."""
+    unit = next((c for c in ("para_id", "sent_id") if c in scores.columns), None)
+    keys = ["doc_id"] + ([unit] if unit else [])
+    frame = scores[keys + ["theme", value]].copy()
+    frame["theme"] = frame["theme"].astype(str)
+    frame["doc_id"] = frame["doc_id"].astype(str)
+    order = frame[keys].drop_duplicates()
+    wide = frame.pivot_table(index=keys, columns="theme", values=value, aggfunc="sum", dropna=False, observed=True)
+    wide = wide.reindex(pd.MultiIndex.from_frame(order) if unit else pd.Index(order["doc_id"], name="doc_id"))
+    return wide.reindex(columns=themes), unit
+
+
+def _unit_labels(wide: pd.DataFrame, unit: str | None) -> tuple[list, str]:
+    """Positions or ids for the units, and the axis label."""
+    if unit is None:
+        return [str(i) for i in wide.index], "Document"
+    docs = wide.index.get_level_values("doc_id")
+    ids = wide.index.get_level_values(unit)
+    if docs.nunique() == 1:
+        return [int(i) for i in ids], f"{_UNIT_LABELS[unit]} ({unit}, in {docs[0]})"
+    return [f"{d} {_UNIT_LABELS[unit][0].lower()}{i}" for d, i in zip(docs, ids)], f"{_UNIT_LABELS[unit]} (document and {unit})"
+
+
+def plot_theme_profile(
+    scores: pd.DataFrame,
+    *,
+    value: Literal["per_1000", "matches"] = "per_1000",
+    themes: Sequence[str] | None = None,
+    kind: Literal["line", "area"] = "line",
+    ax: Axes | None = None,
+    title: str | None = None,
+) -> Axes:
+    """Draw how each theme rises and falls along a text: one line (or stacked area) per theme.
+
+    Parameters
+    ----------
+    scores : DataFrame
+        A table from :func:`telaah.theme_scores`, usually with
+        ``unit="paragraph"`` or ``unit="sentence"``.
+    value : {"per_1000", "matches"}
+        What the y axis shows.
+    themes : sequence of str, optional
+        The themes to draw, in this order; all of them by default.
+    kind : {"line", "area"}
+        One line per theme, or areas stacked on each other.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure by default.
+    title : str, optional
+        The chart's title.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The x axis is the paragraph (or sentence) id when the table holds one
+        document, and the units' order otherwise.
+
+    Examples
+    --------
+    >>> from telaah.themes import theme_scores
+    >>> ax = plot_theme_profile(theme_scores(["Ekspor naik.\\n\\nRudal diluncurkan."], unit="paragraph"))
+    >>> len(ax.get_lines())
+    6
+    """
+    if kind not in ("line", "area"):
+        raise ValueError(f"kind must be 'line' or 'area', not {kind!r}")
+    _check_scores(scores, value)
+    chosen = _themes(scores, themes)
+    wide, unit = _wide(scores, value, chosen)
+    labels, xlabel = _unit_labels(wide, unit)
+    numeric = all(isinstance(x, int) for x in labels)
+    x = np.asarray(labels) if numeric else np.arange(len(labels))
+    ax = get_axes(ax, figsize=(9.0, 4.5))
+    colors = [theme_color(t) for t in chosen]
+    if kind == "line":
+        for theme, color in zip(chosen, colors):
+            ax.plot(x, wide[theme].to_numpy(dtype=float), color=color, marker="o", markersize=4, linewidth=2, label=theme)
+    else:
+        ax.stackplot(x, *(wide[t].fillna(0).to_numpy(dtype=float) for t in chosen), colors=colors, labels=chosen, alpha=0.85)
+    if not numeric:
+        step = max(1, len(labels) // 20)
+        ax.set_xticks(x[::step], labels[::step], rotation=45, ha="right")
+    elif len(x) <= 30:
+        ax.set_xticks(x)
+    ax.set_ylim(bottom=0)
+    ax.legend(title="Theme", loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+    return finish(ax, title=title or "Themes along the text", xlabel=xlabel, ylabel=_VALUE_LABELS.get(value, value))
+
+
+def plot_theme_heatmap(
+    scores: pd.DataFrame,
+    *,
+    value: Literal["per_1000", "matches"] = "matches",
+    themes: Sequence[str] | None = None,
+    annotate: bool | None = None,
+    ax: Axes | None = None,
+    title: str | None = None,
+) -> Axes:
+    """Draw units (rows) x themes (columns), each cell shaded by its score.
+
+    Parameters
+    ----------
+    scores : DataFrame
+        A table from :func:`telaah.theme_scores`.
+    value : {"matches", "per_1000"}
+        What the cells show.
+    themes : sequence of str, optional
+        The themes (columns) to draw, in this order; all of them by default.
+    annotate : bool, optional
+        Write each cell's value in it; by default when there are at most 400 cells.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure by default.
+    title : str, optional
+        The chart's title.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        ``ax.images[0]`` holds the units x themes array.
+
+    Examples
+    --------
+    >>> from telaah.themes import theme_scores
+    >>> ax = plot_theme_heatmap(theme_scores(["Ekspor naik.", "Rudal diluncurkan."]))
+    >>> ax.images[0].get_array().shape
+    (2, 6)
+    """
+    _check_scores(scores, value)
+    chosen = _themes(scores, themes)
+    wide, unit = _wide(scores, value, chosen)
+    labels, ylabel = _unit_labels(wide, unit)
+    data = wide.to_numpy(dtype=float)
+    ax = get_axes(ax, figsize=(1.1 * len(chosen) + 3.0, min(0.32 * len(labels) + 1.8, 14.0)))
+    image = ax.imshow(np.ma.masked_invalid(data), cmap=SEQUENTIAL_CMAP, aspect="auto", vmin=0)
+    colorbar = ax.figure.colorbar(image, ax=ax, fraction=0.05, pad=0.02)
+    colorbar.set_label(_VALUE_LABELS.get(value, value))
+    _theme_ticks(ax, chosen, axis="x")
+    step = max(1, len(labels) // 40)
+    ax.set_yticks(np.arange(len(labels))[::step], [str(v) for v in labels][::step])
+    if annotate if annotate is not None else data.size <= 400:
+        _annotate(ax, data, integer=value == "matches")
+    return finish(ax, title=title or "Theme scores by unit", xlabel="Theme", ylabel=ylabel)
+
+
+def plot_theme_cooccurrence(
+    cooccurrence: pd.DataFrame,
+    *,
+    value: Literal["jaccard", "units_both"] = "jaccard",
+    ax: Axes | None = None,
+    title: str | None = None,
+) -> Axes:
+    """Draw a themes x themes heatmap of how often two themes share a unit.
+
+    Parameters
+    ----------
+    cooccurrence : DataFrame
+        A table from :func:`telaah.theme_cooccurrence`.
+    value : {"jaccard", "units_both"}
+        The Jaccard index (0 to 1) or the number of units with both themes.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure by default.
+    title : str, optional
+        The chart's title.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        ``ax.images[0]`` holds the themes x themes array.
+
+    Examples
+    --------
+    >>> from telaah.themes import theme_cooccurrence
+    >>> ax = plot_theme_cooccurrence(theme_cooccurrence(["Ekspor gas naik.", "Rudal diluncurkan."], unit="document"))
+    >>> ax.images[0].get_array().shape
+    (6, 6)
+    """
+    missing = [c for c in ("theme_a", "theme_b", value) if c not in cooccurrence.columns]
+    if missing:
+        raise ValueError(f"expected a table from telaah.theme_cooccurrence with column(s) {', '.join(missing)}")
+    if cooccurrence.empty:
+        raise ValueError("the co-occurrence table is empty: nothing to draw")
+    column = cooccurrence["theme_a"]
+    themes = list(column.cat.categories) if isinstance(column.dtype, pd.CategoricalDtype) else list(dict.fromkeys(column))
+    wide = cooccurrence.pivot_table(index="theme_a", columns="theme_b", values=value, aggfunc="sum", dropna=False, observed=False)
+    data = wide.reindex(index=themes, columns=themes).to_numpy(dtype=float)
+    ax = get_axes(ax, figsize=(1.0 * len(themes) + 2.5, 0.9 * len(themes) + 1.5))
+    vmax = 1.0 if value == "jaccard" else None
+    image = ax.imshow(np.ma.masked_invalid(data), cmap=SEQUENTIAL_CMAP, vmin=0, vmax=vmax)
+    colorbar = ax.figure.colorbar(image, ax=ax, fraction=0.05, pad=0.02)
+    colorbar.set_label("Jaccard index (units with both / with either)" if value == "jaccard" else "Units with both themes")
+    _theme_ticks(ax, themes, axis="x")
+    _theme_ticks(ax, themes, axis="y")
+    _annotate(ax, data, integer=value == "units_both")
+    return finish(ax, title=title or "Which themes occur together", xlabel="Theme", ylabel="Theme")
+
+
+def _theme_ticks(ax: Axes, themes: list[str], *, axis: str) -> None:
+    positions = np.arange(len(themes))
+    if axis == "x":
+        ax.set_xticks(positions, themes, rotation=30, ha="right")
+        labels = ax.get_xticklabels()
+    else:
+        ax.set_yticks(positions, themes)
+        labels = ax.get_yticklabels()
+    for label, theme in zip(labels, themes):
+        label.set_color(theme_color(theme))
+        label.set_fontweight("bold")
+
+
+def _annotate(ax: Axes, data: np.ndarray, *, integer: bool) -> None:
+    finite = data[np.isfinite(data)]
+    middle = (finite.max() + finite.min()) / 2 if finite.size else 0.0
+    for (i, j), v in np.ndenumerate(data):
+        if np.isfinite(v):
+            text = f"{v:.0f}" if integer else f"{v:.2g}" if v < 10 else f"{v:.0f}"
+            ax.text(j, i, text, ha="center", va="center", fontsize=8, color="black" if v > middle else "white")
