@@ -285,12 +285,10 @@ def _name_types(
     has_previous = word_rows > 0
     initial[has_previous] |= opener_form[tok_codes[word_rows[has_previous] - 1]]
     capitalised_form = np.fromiter((f[:1].isupper() for f in forms), dtype=bool, count=len(forms))
-    lowercase_form = np.fromiter((f == low for f, low in zip(forms, (lowers[i] for i in form_to_lower))), dtype=bool, count=len(forms))
+    lowercase_form = np.fromiter((f == lowers[i] for f, i in zip(forms, form_to_lower)), dtype=bool, count=len(forms))
     word_forms = tok_codes[word_rows]
-    cap_inside = np.unique(word_forms[~initial])
-    cap_inside = cap_inside[capitalised_form[cap_inside]]
-    seen_lower = np.unique(word_forms)
-    seen_lower = seen_lower[lowercase_form[seen_lower]]
+    cap_inside = np.flatnonzero((np.bincount(word_forms[~initial], minlength=len(forms)) > 0) & capitalised_form)
+    seen_lower = np.flatnonzero((np.bincount(word_forms, minlength=len(forms)) > 0) & lowercase_form)
     candidate = np.zeros(len(lowers), dtype=bool)
     candidate[form_to_lower[cap_inside]] = True
     candidate[form_to_lower[seen_lower]] = False
