@@ -25,8 +25,10 @@ test: setup
 	$(BIN)/python -m pytest
 
 report: setup
+	$(BIN)/telaah report data/jepang-rusia.txt --out reports/sample
 	$(BIN)/telaah notebooks --html-dir reports
-	@echo "Reports written to $(CURDIR)/reports/ (open reports/index.html)"
+	@echo "Reports written to $(CURDIR)/reports/: open reports/index.html"
+	@echo "  the sample report: reports/sample/report.html (charts in reports/sample/figures/, tables in reports/sample/tables/)"
 
 lab: setup
 	$(BIN)/jupyter lab notebooks

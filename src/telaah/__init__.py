@@ -3,7 +3,8 @@
 A lossless Indonesian text pipeline (tokens with offsets, sentences),
 Sastrawi stemming that is fast and better by default, stopwords, a tidy token
 table, and the analyses built on it: frequencies, collocations, concordance
-(KWIC), keyness and themes.  Charts live in :mod:`telaah.plots`.
+(KWIC), keyness, themes and topics; reproducible reports (:func:`make_report`)
+and an interactive explorer (:func:`explorer`).  Charts live in :mod:`telaah.plots`.
 
 Examples
 --------
@@ -18,6 +19,7 @@ from __future__ import annotations
 from telaah.concordance import dispersion, kwic, segment_counts
 from telaah.corpus import paragraph_spans, read_corpus, read_sample, sample_corpus_path
 from telaah.errors import CorpusError
+from telaah.explore import explorer, theme_profile, topics_for_k, word_profile
 from telaah.freq import (
     collocations,
     ensure_tokens,
@@ -28,6 +30,7 @@ from telaah.freq import (
     zipf_table,
 )
 from telaah.keywords import keyness
+from telaah.report import ReportError, make_report
 from telaah.sentences import Span, split_sentences
 from telaah.stemmer import Stemmer, sastrawi_steps, stem
 from telaah.stopwords import compare_stopwords, stopwords
@@ -41,25 +44,38 @@ from telaah.themes import (
     theme_scores,
 )
 from telaah.tokenize import Token, tokenize
+from telaah.topics import (
+    TopicResult,
+    choose_k,
+    fit_topics,
+    topic_prevalence,
+    topic_themes,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "__version__",
     "CorpusError",
+    "ReportError",
     "Span",
     "Stemmer",
     "Token",
-    "__version__",
+    "TopicResult",
+    "choose_k",
     "collocations",
     "compare_stopwords",
     "dispersion",
     "ensure_tokens",
+    "explorer",
     "extend_lexicon",
+    "fit_topics",
     "frequencies",
     "keyness",
     "kwic",
     "lexicon_coverage",
     "load_lexicon",
+    "make_report",
     "ngrams",
     "paragraph_spans",
     "read_corpus",
@@ -73,9 +89,14 @@ __all__ = [
     "tfidf",
     "theme_cooccurrence",
     "theme_matches",
+    "theme_profile",
     "theme_scores",
     "token_table",
     "tokenize",
+    "topic_prevalence",
+    "topic_themes",
+    "topics_for_k",
     "vocabulary",
+    "word_profile",
     "zipf_table",
 ]

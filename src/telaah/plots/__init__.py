@@ -16,20 +16,36 @@ from telaah.plots.freq import (
     plot_zipf,
 )
 from telaah.plots.style import PALETTE, THEME_COLORS, finish, get_axes, theme_color
-from telaah.plots.themes import plot_theme_cooccurrence, plot_theme_heatmap, plot_theme_profile
+from telaah.plots.themes import (
+    plot_theme_cooccurrence,
+    plot_theme_heatmap,
+    plot_theme_profile,
+)
+from telaah.plots.topics import (
+    plot_choose_k,
+    plot_doc_topics,
+    plot_topic_prevalence,
+    plot_topic_terms,
+    plot_topic_themes,
+)
 
 __all__ = [
     "PALETTE",
     "THEME_COLORS",
     "finish",
     "get_axes",
+    "plot_choose_k",
     "plot_collocations",
+    "plot_doc_topics",
     "plot_dispersion",
     "plot_keyness",
     "plot_theme_cooccurrence",
     "plot_theme_heatmap",
     "plot_theme_profile",
     "plot_top_terms",
+    "plot_topic_prevalence",
+    "plot_topic_terms",
+    "plot_topic_themes",
     "plot_wordcloud",
     "plot_zipf",
     "theme_color",
