@@ -188,7 +188,7 @@ def _scan_corpus(docs: pd.DataFrame, *, progress: bool | None, processes: int | 
             raise CorpusError(f"corpus table, document {ids[code]!r} (row {code}): text is {type(text).__name__}, not str")
     total = sum(map(len, texts))
     n = worker_count(total, processes=processes, min_items=_PARALLEL_MIN_CHARS)
-    pieces = max(1, min(len(texts), 8 * n if n > 1 else (20 if progress else 1)))
+    pieces = max(1, min(len(texts), 2 * n if n > 1 else (20 if progress else 1)))
     bounds = np.linspace(0, len(texts), pieces + 1).astype(int)
     chunks = [(int(a), texts[a:b]) for a, b in zip(bounds[:-1], bounds[1:])]
     show = progress if progress is not None else len(texts) > 1000
@@ -230,32 +230,51 @@ _PARALLEL_MIN_CHARS = 2_000_000  # about 300,000 words: below that, one process 
 
 
 def _scan_chunk(chunk: tuple[int, list[str]]) -> tuple[list[str], list[str], dict[str, np.ndarray]]:
-    """Scan a run of documents: their distinct forms, the forms' kinds, and int32 columns."""
+    """Scan a run of documents: their distinct forms, the forms' kinds, and int32 columns.
+
+    Lists grow per document and become arrays once per chunk; paragraph
+    numbers come from one ``searchsorted`` over (document, offset) keys.
+    """
     first, texts = chunk
     forms: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    columns: dict[str, list] = {key: [] for key in ("doc_code", "sent_id", "para_id", "token_id")}
-    for offset, text in enumerate(texts):
+    sent_ids: list[int] = []
+    doc_sizes: list[int] = []
+    para_keys: list[int] = []  # document * _KEY + paragraph start, in order
+    paras_before: list[int] = []  # paragraphs of the chunk before each document
+    for text in texts:
         doc_forms, doc_starts, doc_ends = scan_forms(text)
-        m = len(doc_forms)
-        if not m:
+        doc = len(doc_sizes)
+        doc_sizes.append(len(doc_forms))
+        paras_before.append(len(para_keys))
+        if not doc_forms:
             continue
         forms += doc_forms
         starts += doc_starts
         ends += doc_ends
-        columns["doc_code"].append(np.full(m, first + offset, dtype=np.int32))
-        columns["sent_id"].append(np.asarray(sentence_ids(text, doc_forms, doc_starts, doc_ends), dtype=np.int32))
-        paragraph_starts = [start for start, _ in paragraph_spans(text)]
-        columns["para_id"].append(np.searchsorted(paragraph_starts, doc_starts, side="right").astype(np.int32) - 1)
-        columns["token_id"].append(np.arange(m, dtype=np.int32))
-    arrays = {k: np.concatenate(v) if v else np.zeros(0, dtype=np.int32) for k, v in columns.items()}
+        sent_ids += sentence_ids(text, doc_forms, doc_starts, doc_ends)
+        para_keys += [doc * _KEY + start for start, _ in paragraph_spans(text)]
+    sizes = np.asarray(doc_sizes, dtype=np.int64)
+    local_doc = np.repeat(np.arange(len(texts), dtype=np.int64), sizes)
+    start_array = np.asarray(starts, dtype=np.int64)
+    paragraph = np.searchsorted(np.asarray(para_keys, dtype=np.int64), local_doc * _KEY + start_array, side="right") - 1
     codes, uniques = pd.factorize(np.asarray(forms, dtype=object))
-    arrays["form"] = codes.astype(np.int32)
-    arrays["start"] = np.asarray(starts, dtype=np.int32)
-    arrays["end"] = np.asarray(ends, dtype=np.int32)
+    first_token = np.concatenate([[0], np.cumsum(sizes)[:-1]]) if len(sizes) else sizes
+    arrays = {
+        "doc_code": (local_doc + first).astype(np.int32),
+        "sent_id": np.asarray(sent_ids, dtype=np.int32),
+        "para_id": (paragraph - np.asarray(paras_before, dtype=np.int64)[local_doc]).astype(np.int32),
+        "token_id": (np.arange(len(forms), dtype=np.int64) - first_token[local_doc]).astype(np.int32),
+        "start": start_array.astype(np.int32),
+        "end": np.asarray(ends, dtype=np.int32),
+        "form": codes.astype(np.int32),
+    }
     unique_forms = uniques.tolist()
     return unique_forms, token_kinds(unique_forms), arrays
+
+
+_KEY = 1 << 32  # documents are shorter than 4 G characters
 
 
 def _name_types(
