@@ -10,9 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import matplotlib.pyplot as plt
+import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.image import AxesImage
 
-__all__ = ["PALETTE", "THEME_COLORS", "theme_color", "get_axes", "finish", "SEQUENTIAL_CMAP", "DIVERGING_CMAP"]
+__all__ = [
+    "PALETTE", "THEME_COLORS", "theme_color", "get_axes", "finish", "heatmap", "annotate_cells",
+    "SEQUENTIAL_CMAP", "DIVERGING_CMAP",
+]
 
 #: Okabe-Ito colours (black left out), in a fixed order.
 PALETTE: tuple[str, ...] = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#999999")
@@ -64,3 +69,35 @@ def finish(ax: Axes, *, title: str, xlabel: str, ylabel: str) -> Axes:
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     return ax
+
+
+def heatmap(
+    ax: Axes,
+    data: np.ndarray,
+    *,
+    label: str,
+    vmax: float | None = None,
+    annotate: bool | None = None,
+    integer: bool = False,
+    aspect: str = "auto",
+) -> AxesImage:
+    """Draw ``data`` (rows x columns, NaN for empty cells) as a heatmap with a labelled colour bar.
+
+    Cells are written in when ``annotate`` is true (by default: at most 400 cells).
+    Tick labels are the caller's.
+    """
+    image = ax.imshow(np.ma.masked_invalid(data), cmap=SEQUENTIAL_CMAP, aspect=aspect, vmin=0, vmax=vmax, interpolation="nearest")
+    ax.figure.colorbar(image, ax=ax, fraction=0.05, pad=0.02).set_label(label)
+    if annotate if annotate is not None else data.size <= 400:
+        annotate_cells(ax, data, integer=integer)
+    return image
+
+
+def annotate_cells(ax: Axes, data: np.ndarray, *, integer: bool) -> None:
+    """Write each finite cell's value in a heatmap, dark on light cells and light on dark ones."""
+    finite = data[np.isfinite(data)]
+    middle = (finite.max() + finite.min()) / 2 if finite.size else 0.0
+    for (i, j), v in np.ndenumerate(data):
+        if np.isfinite(v):
+            text = f"{v:.0f}" if integer else f"{v:.2g}" if v < 10 else f"{v:.0f}"
+            ax.text(j, i, text, ha="center", va="center", fontsize=8, color="black" if v > middle else "white")

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from telaah.plots.style import SEQUENTIAL_CMAP, finish, get_axes, theme_color
+from telaah.plots.style import finish, get_axes, heatmap, theme_color
 
 __all__ = ["plot_theme_profile", "plot_theme_heatmap", "plot_theme_cooccurrence"]
 
@@ -179,14 +179,10 @@ def plot_theme_heatmap(
     labels, ylabel = _unit_labels(wide, unit)
     data = wide.to_numpy(dtype=float)
     ax = get_axes(ax, figsize=(1.1 * len(chosen) + 3.0, min(0.32 * len(labels) + 1.8, 14.0)))
-    image = ax.imshow(np.ma.masked_invalid(data), cmap=SEQUENTIAL_CMAP, aspect="auto", vmin=0)
-    colorbar = ax.figure.colorbar(image, ax=ax, fraction=0.05, pad=0.02)
-    colorbar.set_label(_VALUE_LABELS.get(value, value))
+    heatmap(ax, data, label=_VALUE_LABELS.get(value, value), annotate=annotate, integer=value == "matches")
     _theme_ticks(ax, chosen, axis="x")
     step = max(1, len(labels) // 40)
     ax.set_yticks(np.arange(len(labels))[::step], [str(v) for v in labels][::step])
-    if annotate if annotate is not None else data.size <= 400:
-        _annotate(ax, data, integer=value == "matches")
     return finish(ax, title=title or "Theme scores by unit", xlabel="Theme", ylabel=ylabel)
 
 
@@ -233,12 +229,10 @@ def plot_theme_cooccurrence(
     data = wide.reindex(index=themes, columns=themes).to_numpy(dtype=float)
     ax = get_axes(ax, figsize=(1.0 * len(themes) + 2.5, 0.9 * len(themes) + 1.5))
     vmax = 1.0 if value == "jaccard" else None
-    image = ax.imshow(np.ma.masked_invalid(data), cmap=SEQUENTIAL_CMAP, vmin=0, vmax=vmax)
-    colorbar = ax.figure.colorbar(image, ax=ax, fraction=0.05, pad=0.02)
-    colorbar.set_label("Jaccard index (units with both / with either)" if value == "jaccard" else "Units with both themes")
+    label = "Jaccard index (units with both / with either)" if value == "jaccard" else "Units with both themes"
+    heatmap(ax, data, label=label, vmax=vmax, annotate=True, integer=value == "units_both", aspect="equal")
     _theme_ticks(ax, themes, axis="x")
     _theme_ticks(ax, themes, axis="y")
-    _annotate(ax, data, integer=value == "units_both")
     return finish(ax, title=title or "Which themes occur together", xlabel="Theme", ylabel="Theme")
 
 
@@ -253,12 +247,3 @@ def _theme_ticks(ax: Axes, themes: list[str], *, axis: str) -> None:
     for label, theme in zip(labels, themes):
         label.set_color(theme_color(theme))
         label.set_fontweight("bold")
-
-
-def _annotate(ax: Axes, data: np.ndarray, *, integer: bool) -> None:
-    finite = data[np.isfinite(data)]
-    middle = (finite.max() + finite.min()) / 2 if finite.size else 0.0
-    for (i, j), v in np.ndenumerate(data):
-        if np.isfinite(v):
-            text = f"{v:.0f}" if integer else f"{v:.2g}" if v < 10 else f"{v:.0f}"
-            ax.text(j, i, text, ha="center", va="center", fontsize=8, color="black" if v > middle else "white")

@@ -17,8 +17,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from telaah.plots.style import PALETTE, SEQUENTIAL_CMAP, finish, get_axes
-from telaah.plots.themes import _annotate, _theme_ticks
+from telaah.plots.style import PALETTE, finish, get_axes, heatmap
+from telaah.plots.themes import _theme_ticks
 
 __all__ = [
     "topic_color",
@@ -220,16 +220,12 @@ def plot_doc_topics(
         data, labels = data[rank], [labels[i] for i in rank]
     names = [_short(str(result.labels[t]), 28) for t in topics] if _is_result(result) else [f"Topic {t}" for t in topics]
     ax = get_axes(ax, figsize=(0.9 * len(topics) + 3.5, min(0.3 * len(labels) + 2.2, 12.0)))
-    image = ax.imshow(np.ma.masked_invalid(data), cmap=SEQUENTIAL_CMAP, aspect="auto", vmin=0, vmax=1, interpolation="nearest")
-    colorbar = ax.figure.colorbar(image, ax=ax, fraction=0.05, pad=0.02)
-    colorbar.set_label("Topic's share of the unit")
+    heatmap(ax, data, label="Topic's share of the unit", vmax=1, annotate=data.size <= 300)
     ax.set_xticks(np.arange(len(topics)), names, rotation=35, ha="right", fontsize=8)
     for tick, topic in zip(ax.get_xticklabels(), topics):
         tick.set_color(topic_color(topic))
     step = max(1, len(labels) // 40)
     ax.set_yticks(np.arange(len(labels))[::step], labels[::step])
-    if data.size <= 300:
-        _annotate(ax, data, integer=False)
     return finish(ax, title=title or "Topics per unit", xlabel="Topic", ylabel=ylabel + (" (sorted by main topic)" if sort else ""))
 
 
@@ -403,13 +399,9 @@ def plot_topic_themes(
     names = [_short(str(labels.get(t, f"Topic {t}")), 34) for t in wide.index]
     data = wide.to_numpy(dtype=float)
     ax = get_axes(ax, figsize=(1.0 * len(themes) + 4.5, 0.45 * len(names) + 2.0))
-    image = ax.imshow(np.ma.masked_invalid(data), cmap=SEQUENTIAL_CMAP, aspect="auto", vmin=0)
-    colorbar = ax.figure.colorbar(image, ax=ax, fraction=0.05, pad=0.02)
-    colorbar.set_label("Share of the topic's top-term weight")
+    heatmap(ax, data, label="Share of the topic's top-term weight", annotate=annotate)
     _theme_ticks(ax, themes, axis="x")
     ax.set_yticks(np.arange(len(names)), names, fontsize=8)
     for tick, topic in zip(ax.get_yticklabels(), wide.index):
         tick.set_color(topic_color(int(topic)))
-    if annotate if annotate is not None else data.size <= 400:
-        _annotate(ax, data, integer=False)
     return finish(ax, title=title or "Topics read against the theme lexicon", xlabel="Theme", ylabel="Topic")
