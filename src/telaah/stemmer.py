@@ -115,6 +115,7 @@ from Sastrawi.Stemmer.Stemmer import Stemmer as _SastrawiStemmer
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 from telaah.lang_id import (
+    clitics,
     protected_names,
     root_families,
     stem_override_notes,
@@ -136,8 +137,11 @@ _SASTRAWI, _REMEDY, _OVERRIDE, _NAME, _VERBATIM = STEM_SOURCES
 # Words the default stemmer analyses: a-z letters, optionally hyphen-joined.
 _STEMMABLE = re.compile(r"[a-z]+(?:-[a-z]+)*")
 # Inflectional clitics that attach to any word, overrides included ("sebelumnya").
-_CLITICS = re.compile(r"(?:-?(?:ku|mu|nya))?(?:-?(?:lah|kah|tah|pun))?")
-_CLITIC_ENDINGS = ("ku", "mu", "nya", "lah", "kah", "tah", "pun")
+# Enclitics from data/id/clitics.csv: at most one possessive, then at most one particle.
+_CLITICS = re.compile(
+    "(?:-?(?:{}))?(?:-?(?:{}))?".format("|".join(clitics()["possessive"]), "|".join(clitics()["particle"]))
+)
+_CLITIC_ENDINGS = clitics()["possessive"] + clitics()["particle"]
 # An unknown word with -nya: a loanword, name or acronym with the clitic ("stakeholdernya").
 _UNKNOWN_WITH_NYA = re.compile(r"([a-z][a-z-]{2,}?)-?nya")
 # Batches with more new words than this are spread over several processes.
@@ -792,7 +796,7 @@ class Stemmer:
         return _digest(
             _static_fingerprint(), "default",
             sorted(self.overrides.items()), sorted(self.names),
-            sorted(root_families().items()), _MARGIN,
+            sorted(root_families().items()), _MARGIN, sorted(clitics().items()),
         )
 
     def _load(self) -> None:
