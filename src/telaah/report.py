@@ -33,6 +33,8 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from telaah.resources import bundled_path
+
 __all__ = [
     "REPORT_NOTEBOOK",
     "ReportError",
@@ -72,17 +74,7 @@ def report_notebook_path() -> Path:
     >>> report_notebook_path().name
     '06_report.ipynb'
     """
-    here = Path(__file__).resolve().parent
-    packaged = here / "templates" / REPORT_NOTEBOOK
-    if packaged.is_file():
-        return packaged
-    checkout = here.parents[1] / "notebooks" / REPORT_NOTEBOOK
-    if checkout.is_file():
-        return checkout
-    raise FileNotFoundError(
-        f"the report notebook is missing: looked in {packaged} and {checkout}. "
-        "Reinstall the package (pip install -e . from the repository)."
-    )
+    return bundled_path(f"templates/{REPORT_NOTEBOOK}", f"notebooks/{REPORT_NOTEBOOK}")
 
 
 def check_topics(topics: object) -> int | str | None:

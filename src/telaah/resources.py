@@ -13,7 +13,27 @@ import csv
 from functools import cache
 from pathlib import Path
 
-__all__ = ["data_dir", "data_path", "read_wordlist", "read_table"]
+__all__ = ["bundled_path", "data_dir", "data_path", "read_wordlist", "read_table"]
+
+
+def bundled_path(packaged: str, checkout: str) -> Path:
+    """Find something Telaah ships: in an installed wheel at ``telaah/<packaged>``, else in a
+    source checkout at ``<checkout>`` (relative to the repository's root).
+
+    Examples
+    --------
+    >>> bundled_path("data", "data").name
+    'data'
+    """
+    package = Path(__file__).resolve().parent
+    candidates = (package / packaged, package.parents[1] / checkout)
+    for path in candidates:
+        if path.exists():
+            return path
+    raise FileNotFoundError(
+        f"{Path(checkout).name} is missing: looked in {candidates[0]} and {candidates[1]}. "
+        "Reinstall the package (pip install -e . from the repository)."
+    )
 
 
 @cache
@@ -25,16 +45,7 @@ def data_dir() -> Path:
     >>> (data_dir() / "jepang-rusia.txt").is_file()
     True
     """
-    packaged = Path(__file__).resolve().parent / "data"
-    if packaged.is_dir():
-        return packaged
-    checkout = Path(__file__).resolve().parents[2] / "data"
-    if checkout.is_dir():
-        return checkout
-    raise FileNotFoundError(
-        f"Telaah's data folder is missing: looked in {packaged} and {checkout}. "
-        "Reinstall the package (pip install -e . from the repository)."
-    )
+    return bundled_path("data", "data")
 
 
 def data_path(*parts: str) -> Path:
