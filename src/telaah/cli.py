@@ -63,10 +63,7 @@ def _report(args: argparse.Namespace) -> int:
             hide_code=not args.show_code,
             progress=args.progress,
         )
-    except ValueError as err:  # CorpusError included: checked before anything runs
-        print(f"telaah: {err}", file=sys.stderr)
-        return 2
-    except ReportError as err:
+    except ReportError as err:  # bad inputs raise ValueError before anything runs: main() says so
         print(f"telaah: {err}", file=sys.stderr)
         return 1
     print(f"report written to {out} (open {out / 'report.html'})", file=sys.stderr)
@@ -113,11 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``telaah`` command; returns the exit status."""
     args = build_parser().parse_args(argv)
-    from telaah.errors import CorpusError
-
     try:
         return args.func(args)
-    except CorpusError as err:
+    except ValueError as err:  # a bad corpus (telaah.CorpusError) or parameter, named in the message
         print(f"telaah: {err}", file=sys.stderr)
         return 2
 
