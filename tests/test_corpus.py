@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from telaah.corpus import paragraph_spans, read_corpus, read_sample, sample_corpus_path
 from telaah.errors import CorpusError
+from telaah.tokenize import LINE_BREAKS
 
 LAVROV = "“Kita harus bertindak” – kata Lavrov."
 
@@ -118,7 +119,32 @@ def test_txt_folder_recursive_uses_relative_paths_as_ids(tmp_path: Path) -> None
         read_corpus(tmp_path / "korpus" / "2017")
     df = read_corpus(tmp_path / "korpus", recursive=True)
     assert df["doc_id"].tolist() == ["2016/a", "2017/juni/b", "c"]
-    assert read_corpus(tmp_path / "korpus")["doc_id"].tolist() == ["c"]
+    with pytest.warns(UserWarning, match="recursive=True") as caught:
+        assert read_corpus(tmp_path / "korpus")["doc_id"].tolist() == ["c"]
+    assert "2016/, 2017/" in str(caught[0].message)
+
+
+def test_folder_warns_only_about_subfolders_with_txt_files(tmp_path: Path) -> None:
+    write(tmp_path / "korpus" / "a.txt", "Berita A.")
+    write(tmp_path / "korpus" / "gambar" / "foto.png", b"\x89PNG")
+    write(tmp_path / "korpus" / ".git" / "catatan.txt", "bukan berita")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert read_corpus(tmp_path / "korpus")["doc_id"].tolist() == ["a"]
+
+
+@pytest.mark.parametrize("on_error", ["raise", "skip"])
+def test_folder_reports_broken_symbolic_links(tmp_path: Path, on_error: str) -> None:
+    write(tmp_path / "korpus" / "a.txt", "Berita A.")
+    (tmp_path / "korpus" / "b.txt").symlink_to(tmp_path / "hilang.txt")
+    if on_error == "raise":
+        with pytest.raises(CorpusError, match=r"b\.txt: a broken symbolic link .*hilang\.txt"):
+            read_corpus(tmp_path / "korpus")
+        return
+    with pytest.warns(UserWarning, match="b.txt: a broken symbolic link"):
+        df = read_corpus(tmp_path / "korpus", on_error="skip")
+    assert df["doc_id"].tolist() == ["a"]
+    assert [item["path"] for item in df.attrs["skipped"]] == [str(tmp_path / "korpus" / "b.txt")]
 
 
 def test_single_txt_keeps_everything_but_bom_and_crlf(tmp_path: Path) -> None:
@@ -185,6 +211,30 @@ def test_csv_with_embedded_newlines_quotes_and_crlf(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "ekspor.csv", [["id", "text"], ["a", text], ["b", "Pendek."]])
     df = read_corpus(path)
     assert df["text"].tolist() == [text.replace("\r\n", "\n"), "Pendek."]
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["id,text,date\n1,Halo dunia,2020-01-01,\n2,Apa kabar,2020-01-02,\n", "id,text,date,\n1,Halo dunia,2020-01-01,\n2,Apa kabar,2020-01-02,,\n"],
+    ids=["trailing comma on data lines", "trailing comma on every line"],
+)
+def test_csv_empty_extra_fields_are_dropped_and_the_text_is_exact(tmp_path: Path, content: str) -> None:
+    df = read_corpus(write(tmp_path / "ekspor.csv", content))
+    assert df.columns.tolist() == ["doc_id", "text", "date"]
+    assert df.to_dict("list") == {"doc_id": ["1", "2"], "text": ["Halo dunia", "Apa kabar"], "date": ["2020-01-01", "2020-01-02"]}
+
+
+@pytest.mark.parametrize("sep", [",", "\t"])
+def test_csv_quote_marks_inside_a_field_stay(tmp_path: Path, sep: str) -> None:
+    quoted = '"""Kata dia"" lalu pergi"'
+    path = write(tmp_path / "kutip.csv", f"id{sep}text\n1{sep}Ia bilang \"ya\" lalu pergi\n2{sep}{quoted}\n", encoding="utf-8")
+    assert read_corpus(path, sep=sep)["text"].tolist() == ['Ia bilang "ya" lalu pergi', '"Kata dia" lalu pergi']
+
+
+def test_csv_metadata_is_typed_and_text_stays_as_written(tmp_path: Path) -> None:
+    df = read_corpus(write(tmp_path / "b.csv", "id,text,tahun,catatan\n007,NA,2017,NA\n008,1.50,2018,ada\n"))
+    assert df["doc_id"].tolist() == ["007", "008"] and df["text"].tolist() == ["NA", "1.50"]
+    assert df["tahun"].tolist() == [2017, 2018] and df["catatan"].isna().tolist() == [True, False]
 
 
 def test_csv_separator_can_be_given(tmp_path: Path) -> None:
@@ -333,6 +383,50 @@ BAD_INPUTS = {
     "csv every row too long": (_bad("berita.csv", "id,text\na,Satu,1\nb,Dua,2\n"), ["berita.csv", "line 2", "3 fields"]),
     "csv unclosed quote": (_bad("berita.csv", 'id,text\na,Satu.\nb,"Dua\nc,Tiga.\n'), ["berita.csv", "line 3", "never closed"]),
     "csv header only": (_bad("berita.csv", "id,text\n"), ["berita.csv", "no rows"]),
+    "csv extra field with a value": (
+        _bad("berita.csv", "id,text,date\n1,Halo dunia,2020-01-01,\n2,Apa kabar,2020-01-02,x\n"),
+        ["berita.csv", "row 2 (line 3)", "4 fields but the header has 3", "'x'"],
+    ),
+    "csv row too short": (
+        _bad("berita.csv", "id,text,source\n1,Kata satu\nkata dua,cnn\n"),
+        ["berita.csv", "row 1 (line 2)", "2 field(s) but the header has 3", "'source'", "line break must be quoted"],
+    ),
+    "tsv field opens with a quote": (
+        _bad("berita.tsv", 'id\ttext\n1\tSatu.\n2\t"Kata dia" lalu pergi\n'),
+        ["berita.tsv", "row 2 (line 3)", "opens with a quote mark but is not a quoted field", "Kata dia"],
+    ),
+    "csv column named twice": (_bad("berita.csv", "id,text,text\na,Satu.,Dua.\n"), ["berita.csv", "line 1", "'text' (columns 2, 3)"]),
+    "csv header only names a column twice": (_bad("berita.csv", "id,sumber,text,sumber\na,x,Satu.,y\n"), ["'sumber' (columns 2, 4)"]),
+    "frame column named twice": (
+        _frame(pd.DataFrame([["a", "Satu.", "Dua."]], columns=["id", "text", "text"])),
+        ["DataFrame", "'text' (columns 2, 3)"],
+    ),
+    "frame columns equal as strings": (_frame(pd.DataFrame([["Satu.", 1, 2]], columns=["text", 1, "1"])), ["DataFrame", "'1' (columns 2, 3)"]),
+    "jsonl key given twice": (
+        _bad("berita.jsonl", '{"id": "a", "text": "Satu."}\n{"id": "b", "text": "Dua.", "text": "Tiga."}\n'),
+        ["berita.jsonl", "line 2", "'text' appears twice"],
+    ),
+    "jsonl lone surrogate in the text": (
+        _bad("berita.jsonl", '{"id": "a", "text": "Satu."}\n{"id": "b", "text": "Dua \\ud800."}\n'),
+        ["berita.jsonl", "line 2", "lone surrogate U+D800 at character 4"],
+    ),
+    "jsonl lone surrogate in metadata": (
+        _bad("berita.jsonl", '{"id": "a", "text": "Satu.", "sumber": "\\udfffx"}\n'),
+        ["berita.jsonl", "line 1", "'sumber' holds a lone surrogate U+DFFF"],
+    ),
+    "jsonl lone surrogate in a key": (_bad("berita.jsonl", '{"id": "a", "text": "Satu.", "\\ud801": 1}\n'), ["line 1", "a key holds a lone surrogate"]),
+    "frame lone surrogate in the text": (
+        _frame(pd.DataFrame({"id": ["a", "b"], "text": pd.Series(["Satu.", "Dua\ud83d"], dtype=object)})),
+        ["DataFrame", "row 2", "'b'", "lone surrogate U+D83D at character 3"],
+    ),
+    "frame lone surrogate in the id": (
+        _frame(pd.DataFrame({"id": pd.Series(["a\udc00"], dtype=object), "text": ["Satu."]})),
+        ["DataFrame", "row 1", "id holds a lone surrogate"],
+    ),
+    "frame lone surrogate in metadata": (
+        _frame(pd.DataFrame({"text": ["Satu."], "sumber": pd.Series(["\ud800"], dtype=object)})),
+        ["DataFrame", "row 1", "column 'sumber' holds a lone surrogate"],
+    ),
     "csv text column twice": (_bad("berita.csv", "id,isi,text\na,Satu.,x\n", text_column="isi"), ["berita.csv", "'text'", "'isi'", "rename"]),
     "parquet null text": (_parquet_null_text, ["berita.parquet", "row 2", "'b'", "missing"]),
     "broken parquet": (_bad("rusak.parquet", "id,text\na,Satu.\n"), ["rusak.parquet", "Parquet"]),
@@ -427,11 +521,76 @@ def test_encodings_decode_to_the_same_text(tmp_path: Path, suffix: str, encode: 
         assert len(messages) == 1 and expected in messages[0] and path.name in messages[0]
 
 
-def test_latin1_is_the_last_resort(tmp_path: Path) -> None:
-    path = write(tmp_path / "lama.txt", b"Caf\xe9 \x81 tua")  # 0x81 is undefined in cp1252
-    with pytest.warns(UserWarning, match="latin-1"):
+def test_undetectable_bytes_are_refused_not_guessed(tmp_path: Path) -> None:
+    path = write(tmp_path / "lama.txt", b"Caf\xe9 \x81 tua")  # 0x81 is undefined in cp1252: no sure reading
+    with pytest.raises(CorpusError, match=r"lama\.txt, line 1: not UTF-8 .*cannot be told for sure.*encoding='"):
+        read_corpus(path)
+    assert read_corpus(path, encoding="latin-1").loc[0, "text"] == "Café \x81 tua"
+
+
+ARTICLE = "Jepang dan Rusia sepakat untuk memperdalam kepercayaan dan terus membahas sengketa wilayah. " * 3
+FOREIGN = {
+    "cp1252, curly quotes": ("Ia berkata “ya” – lalu pergi.", "cp1252"),
+    "latin-1, an accent": ("Kafé di Bandung menjual kopi.", "latin-1"),
+    "Shift-JIS": ("日本とロシアは防衛協議を行うことで合意した。北方領土の問題も話し合われた。", "shift_jis"),
+    "GB18030": ("日本和俄罗斯同意举行防务会谈。双方还讨论了领土问题和贸易。" * 3, "gb18030"),
+    "GB18030, short": ("日本和俄罗斯同意举行防务会谈。", "gb18030"),
+    "Big5": ("日本和俄羅斯同意舉行防務會談。雙方還討論了領土問題和貿易。", "big5"),
+    "EUC-KR": ("일본과 러시아는 국방 회담을 열기로 합의했다. 영토 문제도 논의했다.", "euc-kr"),
+    "KOI8-R": ("Япония и Россия договорились провести переговоры по обороне.", "koi8-r"),
+    "cp1251": ("Япония и Россия договорились провести переговоры по обороне.", "cp1251"),
+    "Indonesian with Japanese, Shift-JIS": (ARTICLE + "日本とロシア", "shift_jis"),
+    "Indonesian with Chinese, GB18030": (ARTICLE + "日本和俄罗斯", "gb18030"),
+}
+
+
+@pytest.mark.parametrize(("text", "codec"), FOREIGN.values(), ids=FOREIGN.keys())
+def test_detected_encodings_give_the_text_or_a_refusal_never_mojibake(tmp_path: Path, text: str, codec: str) -> None:
+    path = write(tmp_path / "asing.txt", text.encode(codec))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            df = read_corpus(path)
+        except CorpusError as error:
+            assert "asing.txt, line 1: not UTF-8" in str(error) and "encoding='" in str(error)
+            assert read_corpus(path, encoding=codec).loc[0, "text"] == text
+            return
+    assert df.loc[0, "text"] == text
+
+
+@pytest.mark.parametrize("name", ["cp1252, curly quotes", "latin-1, an accent", "Shift-JIS", "GB18030", "cp1251"])
+def test_clear_encodings_are_detected(tmp_path: Path, name: str) -> None:
+    text, codec = FOREIGN[name]
+    with pytest.warns(UserWarning, match="detected"):
+        assert read_corpus(write(tmp_path / "asing.txt", text.encode(codec))).loc[0, "text"] == text
+
+
+def test_western_legacy_text_is_read_as_cp1252_with_a_warning(tmp_path: Path) -> None:
+    path = write(tmp_path / "ansi.txt", (LAVROV + " Harga naik 5%.").encode("cp1252"))
+    with pytest.warns(UserWarning, match=r"decoded as cp1252 \(detected"):
         df = read_corpus(path)
-    assert df.loc[0, "text"] == "Café \x81 tua"
+    assert df.loc[0, "text"] == LAVROV + " Harga naik 5%."
+
+
+BOM_CONFLICTS = {
+    "utf-8 mark, cp1252 given": ("\ufeffTeks.".encode("utf-8"), "cp1252", "UTF-8"),
+    "utf-16 mark, utf-8 given": (b"\xff\xfe" + "Teks.".encode("utf-16-le"), "utf-8", "UTF-16-LE"),
+    "utf-16-be mark, utf-16-le given": (b"\xfe\xff" + "Teks.".encode("utf-16-be"), "utf-16-le", "UTF-16-BE"),
+    "utf-8 mark, latin-1 given": ("\ufeffTeks.".encode("utf-8"), "latin-1", "UTF-8"),
+}
+
+
+@pytest.mark.parametrize(("raw", "given", "mark"), BOM_CONFLICTS.values(), ids=BOM_CONFLICTS.keys())
+def test_explicit_encoding_that_contradicts_the_byte_order_mark_is_an_error(tmp_path: Path, raw: bytes, given: str, mark: str) -> None:
+    path = write(tmp_path / "bom.txt", raw)
+    with pytest.raises(CorpusError, match=rf"bom\.txt: starts with a {mark} byte-order mark, but encoding='{given}' was given"):
+        read_corpus(path, encoding=given)
+    assert read_corpus(path).loc[0, "text"] == "Teks."
+
+
+@pytest.mark.parametrize(("raw", "given"), [("\ufeffTeks.".encode("utf-8"), "utf-8"), ("Teks.".encode("utf-16"), "utf-16"), (b"\xff\xfe" + "Teks.".encode("utf-16-le"), "utf-16-le")])
+def test_explicit_encoding_that_agrees_with_the_mark_drops_the_mark(tmp_path: Path, raw: bytes, given: str) -> None:
+    assert read_corpus(write(tmp_path / "bom.txt", raw), encoding=given).loc[0, "text"] == "Teks."
 
 
 def test_explicit_encoding_is_used_without_warning(tmp_path: Path) -> None:
@@ -475,6 +634,15 @@ def test_folder_warns_once_per_encoding_naming_each_file(tmp_path: Path) -> None
 )
 def test_paragraph_spans(text: str, paragraphs: list[str]) -> None:
     assert [text[s:e] for s, e in paragraph_spans(text)] == paragraphs
+
+
+@pytest.mark.parametrize("brk", ["\n", "\r\n", "\r", "\u2028", "\u2029", "\x85", "\x0b", "\x0c"], ids=repr)
+def test_every_line_break_separates_paragraphs(brk: str) -> None:
+    assert [t for t in read_corpus(pd.DataFrame({"text": [f"Satu.{brk}Dua.{brk}{brk}Tiga."]}), unit="paragraph")["text"]] == (
+        ["Satu.\nDua.", "Tiga."] if brk in ("\r\n", "\r") else [f"Satu.{brk}Dua.", "Tiga."]
+    )
+    text = f"Satu.{brk}Dua."
+    assert [text[s:e] for s, e in paragraph_spans(text)] == ["Satu.", "Dua."]
 
 
 def test_paragraph_units_carry_parent_and_metadata(tmp_path: Path) -> None:
@@ -532,7 +700,7 @@ def test_round_trip(writer: Callable[[Path, list[tuple[str, str]]], Path], docs:
     assert df["text"].tolist() == [_newlines(t) for _, t in docs]
 
 
-paragraph_texts = st.text(st.sampled_from(list("ab.\n\n\n \t\r\u00a0\u2028")), max_size=80)
+paragraph_texts = st.text(st.sampled_from(list("ab.\n\n\n \t\r\u00a0\u2028\u2029\x85\x0b\x0c")), max_size=80)
 
 
 @settings(max_examples=300, deadline=None)
@@ -543,7 +711,7 @@ def test_paragraph_spans_are_lossless(text: str) -> None:
     for start, end in spans:
         gap = text[cursor:start]
         assert cursor <= start < end and not gap.strip()
-        assert cursor == 0 or "\n" in gap
+        assert cursor == 0 or any(char in gap for char in LINE_BREAKS)
         assert text[start:end].strip() == text[start:end]
         rebuilt += [gap, text[start:end]]
         cursor = end

@@ -8,10 +8,11 @@
     jepang-rusia    Jepang dan Rusia sepakat untuk ...     data/jepang-rusia.txt
 
 Reading is lossless: bytes are decoded, a byte-order mark is removed and
-line breaks (CRLF, lone CR) become ``\\n``; nothing else is changed, and
+line breaks CRLF and lone CR become ``\\n``; nothing else is changed, and
 nothing is dropped without a warning.  Every problem with the input raises
 :class:`telaah.errors.CorpusError` naming the file, the line or row, and what
-is wrong.
+is wrong; when an input could be read in more than one way, it is refused
+with a message that says how to read it, rather than guessed.
 
 Decoding, when ``encoding`` is not given, follows one fixed rule:
 
@@ -19,11 +20,18 @@ Decoding, when ``encoding`` is not given, follows one fixed rule:
 2. magic numbers (PDF, zip/docx, PNG, JPEG, GIF, gzip, old Office) or NUL
    bytes mean the file is binary: :class:`CorpusError`;
 3. strict UTF-8;
-4. cp1252 (Windows "ANSI": ``0x93``/``0x94`` are curly quotes, ``0x96`` an en dash);
-5. latin-1, which decodes any byte.
+4. otherwise the encoding is detected with charset-normalizer and accepted
+   only when the detection is sure: its best reading is also what Windows-1252
+   gives (the legacy encoding of Indonesian and other Western text: ``0x93``
+   and ``0x94`` are curly quotes, ``0x96`` an en dash), or it has little
+   "mess" and no other plausible encoding reads the bytes as different text
+   (Shift-JIS, GB18030, EUC-KR ... are recognised this way).  Anything else is
+   refused with a message that names the likely encodings and suggests
+   ``encoding=``.
 
-The encoding used for each file is in ``df.attrs["encodings"]``; any other
-than UTF-8 is also announced by a :class:`UserWarning`.
+An explicit ``encoding`` must agree with a byte-order mark, if the file has
+one.  The encoding used for each file is in ``df.attrs["encodings"]``; any
+other than UTF-8 is also announced by a :class:`UserWarning`.
 """
 
 from __future__ import annotations
@@ -44,10 +52,11 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from telaah.errors import CorpusError
+from telaah.errors import CorpusError, option
 from telaah.resources import data_path
+from telaah.tokenize import LINE_BREAK, LINE_BREAKS
 
-__all__ = ["read_corpus", "read_sample", "sample_corpus_path", "paragraph_spans"]
+__all__ = ["read_corpus", "read_sample", "sample_corpus_path", "paragraph_spans", "check_corpus_table"]
 
 Unit = Literal["document", "paragraph"]
 OnError = Literal["raise", "skip"]
@@ -75,8 +84,8 @@ _MAGIC = (
     (b"PAR1", "a Parquet file; give it the .parquet extension"),
 )
 
-_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
-_LINE_BREAK = re.compile(r"\n")
+# A blank line: two line breaks with only other whitespace between them.
+_BLANK_LINE = re.compile(rf"(?:{LINE_BREAK.pattern})[^\S{LINE_BREAKS}]*(?:{LINE_BREAK.pattern})")
 
 
 @dataclass(frozen=True)
@@ -96,6 +105,7 @@ class _Log:
     encodings: dict[str, str] = field(default_factory=dict)
     guessed: dict[str, list[str]] = field(default_factory=dict)
     skipped: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # other things the user must hear of
 
     def skip(self, *, path: str | None, reason: str, line: int | None = None, row: int | None = None, doc_id: str | None = None) -> None:
         self.skipped.append({"path": path, "line": line, "row": row, "doc_id": doc_id, "reason": reason})
@@ -240,7 +250,10 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
     Paragraphs are separated by blank lines (lines with only whitespace); a
     text without blank lines is split at every line break instead, as in
-    files with one paragraph a line.  Each span is trimmed of surrounding
+    files with one paragraph a line.  A line break is any of
+    :data:`telaah.tokenize.LINE_BREAKS` (LF, CRLF, CR, vertical tab, form
+    feed, NEL, U+2028, U+2029), so text straight from the API splits as a
+    file does.  Each span is trimmed of surrounding
     whitespace, and whitespace-only pieces are not paragraphs, so everything
     outside the spans is whitespace.
 
@@ -251,8 +264,10 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     ['Judul', 'Paragraf satu.\\nMasih satu.', 'Paragraf dua.']
     >>> paragraph_spans("Baris satu.\\r\\nBaris dua.")
     [(0, 11), (13, 23)]
+    >>> paragraph_spans("Satu.\\u2029Dua.\\rTiga.")
+    [(0, 5), (6, 10), (11, 16)]
     """
-    separator = _BLANK_LINE if _BLANK_LINE.search(text.strip()) else _LINE_BREAK
+    separator = _BLANK_LINE if _BLANK_LINE.search(text.strip()) else LINE_BREAK
     spans: list[tuple[int, int]] = []
     start = 0
     for end, next_start in [(m.start(), m.end()) for m in separator.finditer(text)] + [(len(text), len(text))]:
@@ -299,12 +314,14 @@ def _read_txt(path: Path, *, doc_id: str, opts: _Options, log: _Log) -> pd.DataF
 
 def _read_folder(folder: Path, *, opts: _Options, log: _Log) -> pd.DataFrame:
     candidates = folder.rglob("*") if opts.recursive else folder.iterdir()
-    files = {p.relative_to(folder): p for p in candidates if p.suffix.lower() == ".txt" and p.is_file()}
-    if not files:
+    found = [p for p in candidates if p.suffix.lower() == ".txt" and (p.is_file() or p.is_symlink())]
+    if not found:
         raise CorpusError(f"{folder}: the folder has no .txt files{_folder_hint(folder, opts.recursive)}")
+    if not opts.recursive:
+        _note_unread_subfolders(folder, log=log)
     by_id: dict[str, Path] = {}
-    for relative, path in sorted(files.items(), key=lambda item: (item[0].with_suffix("").as_posix(), item[0].as_posix())):
-        doc_id = relative.with_suffix("").as_posix()
+    for path in sorted(found, key=lambda p: (p.relative_to(folder).with_suffix("").as_posix(), p.relative_to(folder).as_posix())):
+        doc_id = path.relative_to(folder).with_suffix("").as_posix()
         if doc_id in by_id:
             raise CorpusError(f"{folder}: two files give the id {doc_id!r}: {by_id[doc_id].name} and {path.name}")
         by_id[doc_id] = path
@@ -314,6 +331,8 @@ def _read_folder(folder: Path, *, opts: _Options, log: _Log) -> pd.DataFrame:
             log.skip(path=str(path), reason="hidden file")
             continue
         try:
+            if not path.exists():
+                raise CorpusError(f"{path}: a broken symbolic link (it points to {os.readlink(path)}, which does not exist)")
             texts.append(_read_text_file(path, encoding=opts.encoding, log=log))
         except CorpusError as error:
             if opts.on_error == "raise":
@@ -327,9 +346,23 @@ def _read_folder(folder: Path, *, opts: _Options, log: _Log) -> pd.DataFrame:
     return pd.DataFrame({"doc_id": ids, "text": texts, "path": paths})
 
 
+def _note_unread_subfolders(folder: Path, *, log: _Log) -> None:
+    """Note subfolders (not hidden ones) that hold .txt files, which a non-recursive read leaves out."""
+    unread = sorted(
+        sub.name + "/" for sub in folder.iterdir()
+        if sub.is_dir() and not sub.name.startswith(".") and any(p.suffix.lower() == ".txt" for p in sub.rglob("*"))
+    )
+    if unread:
+        shown = ", ".join(unread[:5]) + (f" and {len(unread) - 5} more" if len(unread) > 5 else "")
+        log.notes.append(
+            f"{folder}: read only the .txt files at the top of the folder; its subfolders {shown} hold .txt files too, "
+            f"which were not read (pass {option('recursive', True)} to read them)"
+        )
+
+
 def _folder_hint(folder: Path, recursive: bool) -> str:
     if not recursive and any(p.suffix.lower() == ".txt" for p in folder.rglob("*")):
-        return " (its subfolders have some: pass recursive=True)"
+        return f" (its subfolders have some: pass {option('recursive', True)})"
     others = sorted(p.name for p in folder.iterdir())
     if others:
         shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
@@ -340,28 +373,13 @@ def _folder_hint(folder: Path, recursive: bool) -> str:
 def _read_csv(path: Path, *, opts: _Options, log: _Log) -> pd.DataFrame:
     text = _read_text_file(path, encoding=opts.encoding, log=log)
     sep = opts.sep or _sniff_separator(text, default="\t" if path.suffix.lower() == ".tsv" else ",")
-    keys = {opts.text_column, opts.id_column or "doc_id", "id"}
-    try:
-        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype={k: str for k in keys}, low_memory=False)
-    except pd.errors.ParserError as error:
-        raise CorpusError(f"{path}, {_csv_problem(text, sep) or error}") from None
-    if not isinstance(frame.index, pd.RangeIndex):  # pandas took the first column as an index: rows too long
-        raise CorpusError(f"{path}, {_csv_problem(text, sep) or 'rows have more fields than the header'}")
-    present = [k for k in keys if k in frame.columns]
-    if present and frame[present].isna().to_numpy().any():
-        # Only an empty cell is missing text: reread the key columns without pandas' NA markers ("NA", "null").
-        raw = pd.read_csv(io.StringIO(text), sep=sep, usecols=present, dtype=str, keep_default_na=False)
-        for key in present:
-            frame[key] = raw[key]
-    if frame.empty:
-        raise CorpusError(f"{path}: no rows of data below the header ({_columns(frame.columns)})")
-    lines: list[int] = []
+    header, records, lines = _parse_csv(text, sep=sep, label=str(path))
+    if not records:
+        raise CorpusError(f"{path}: no rows of data below the header ({_columns(header)})")
+    frame = _csv_frame(header, records, raw={opts.text_column, opts.id_column or "doc_id", "id"})
 
-    def where(i: int) -> tuple[str, int | None]:
-        if not lines:  # only when there is something to report
-            lines.extend(_csv_record_lines(text, sep))
-        line = lines[i] if i < len(lines) else None
-        return (f"row {i + 1} (line {line})" if line else f"row {i + 1}"), line
+    def where(i: int) -> tuple[str, int]:
+        return f"row {i + 1} (line {lines[i]})", lines[i]
 
     return _from_table(frame, label=str(path), where=where, opts=opts, log=log, sep_hint=sep)
 
@@ -376,14 +394,7 @@ def _read_jsonl(path: Path, *, opts: _Options, log: _Log) -> pd.DataFrame:
         if not line.strip():
             continue
         row += 1
-        problem = None
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            problem = f"not valid JSON ({error.msg} at column {error.colno})"
-        else:
-            if not isinstance(record, dict):
-                problem = f"not a JSON object {{...}} but {_json_kind(record)}"
+        record, problem = _json_record(line)
         if problem is None:
             records.append(record)
             lines.append(number)
@@ -399,6 +410,37 @@ def _read_jsonl(path: Path, *, opts: _Options, log: _Log) -> pd.DataFrame:
         # The values as JSON gave them: pandas would turn 2017 into 2017.0 in a column that also holds 1.5.
         frame[key] = pd.Series([record.get(key) for record in records], dtype=object)
     return _from_table(frame, label=str(path), where=lambda i: (f"line {lines[i]}", lines[i]), rows=rows, opts=opts, log=log)
+
+
+class _RepeatedKey(ValueError):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object's pairs as a dict; a key given twice raises :class:`_RepeatedKey`."""
+    record: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in record:
+            raise _RepeatedKey(key)
+        record[key] = value
+    return record
+
+
+def _json_record(line: str) -> tuple[dict[str, Any], None] | tuple[None, str]:
+    """Parse one JSONL line into an object, or say what is wrong with it."""
+    try:
+        record = json.loads(line, object_pairs_hook=_unique_keys)
+    except json.JSONDecodeError as error:
+        return None, f"not valid JSON ({error.msg} at column {error.colno})"
+    except _RepeatedKey as error:
+        return None, f"the key {error.args[0]!r} appears twice in one object (JSON readers would keep only the last)"
+    if not isinstance(record, dict):
+        return None, f"not a JSON object {{...}} but {_json_kind(record)}"
+    for key, value in record.items():
+        problem = _surrogate_problem(key, what="a key") or (_surrogate_problem(value, what=repr(key)) if isinstance(value, str) else None)
+        if problem:
+            return None, problem
+    return record, None
 
 
 def _read_parquet(path: Path, *, opts: _Options, log: _Log) -> pd.DataFrame:
@@ -456,14 +498,19 @@ def _from_table(
     position, unless records were skipped before the table was built).
     """
     columns = [str(c) for c in frame.columns]
+    _check_header(columns, label=label)
     frame.columns = columns
     text_column = opts.text_column
     if text_column not in columns:
-        hint = f"; is the separator {sep_hint!r} right? pass sep=" if sep_hint and len(columns) == 1 else "; pass text_column= to name it"
+        hint = (
+            f"; is the separator {sep_hint!r} right? pass {option('sep')}"
+            if sep_hint and len(columns) == 1
+            else f"; pass {option('text_column')} to name it"
+        )
         raise CorpusError(f"{label}: no text column {text_column!r}; the columns are {_columns(columns)}{hint}")
     id_column = opts.id_column or next((c for c in ("doc_id", "id") if c in columns), None)
     if id_column is not None and id_column not in columns:
-        raise CorpusError(f"{label}: no id column {id_column!r}; the columns are {_columns(columns)}")
+        raise CorpusError(f"{label}: no id column {id_column!r}; the columns are {_columns(columns)}; pass {option('id_column')} to name it")
     for taken, column in (("text", text_column), ("doc_id", id_column)):
         if column is not None and taken != column and taken in columns:
             raise CorpusError(
@@ -474,6 +521,7 @@ def _from_table(
     n = len(frame)
     width = max(4, len(str(rows[-1] if rows else n)))
     raw_ids = frame[id_column].tolist() if id_column else [None] * n
+    bad_metadata = _string_problems(frame.drop(columns=[c for c in (text_column, id_column) if c]))
     keep: list[int] = []
     ids: list[str] = []
     texts: list[str] = []
@@ -483,7 +531,7 @@ def _from_table(
         else:
             doc_id, problem = f"row-{rows[i] if rows else i + 1:0{width}d}", None
         text, text_problem = _as_string(value=value, what="text")
-        problem = problem or text_problem
+        problem = problem or text_problem or bad_metadata.get(i)
         if problem is None:
             keep.append(i)
             ids.append(doc_id)
@@ -509,17 +557,80 @@ def _from_table(
     return pd.concat([pd.DataFrame({"doc_id": ids, "text": texts}), metadata], axis=1)
 
 
+def _string_problems(table: pd.DataFrame) -> dict[int, str]:
+    """Rows (0-based positions) holding strings that cannot be written out (lone surrogates), with the problem."""
+    problems: dict[int, str] = {}
+    for column in table.columns:
+        values = table[column]
+        if not _may_hold_surrogates(values.dtype):
+            continue
+        for i, value in enumerate(values.tolist()):
+            if i not in problems and isinstance(value, str) and (problem := _surrogate_problem(value, what=f"column {column!r}")):
+                problems[i] = problem
+    return problems
+
+
+def _may_hold_surrogates(dtype: Any) -> bool:
+    """Python objects and Python-backed strings may; numbers, categories of those aside, and Arrow strings cannot."""
+    if isinstance(dtype, pd.CategoricalDtype):
+        return _may_hold_surrogates(dtype.categories.dtype)
+    return dtype == object or (isinstance(dtype, pd.StringDtype) and dtype.storage == "python")
+
+
+def check_corpus_table(table: pd.DataFrame, *, label: str = "corpus table") -> None:
+    """Refuse a corpus table that no analysis could use safely: repeated column names or unwritable strings.
+
+    :func:`read_corpus` makes these checks itself; functions that take a
+    DataFrame built elsewhere (``token_table`` among them) call this first.
+
+    Raises
+    ------
+    CorpusError
+        Naming the column, or the row and where its string holds a lone
+        surrogate (which no file format can store).
+
+    Examples
+    --------
+    >>> check_corpus_table(pd.DataFrame({"doc_id": ["a"], "text": ["Satu."]}))
+    >>> check_corpus_table(pd.DataFrame({"doc_id": ["a"], "text": pd.Series(["Satu\\ud800"], dtype=object)}))
+    Traceback (most recent call last):
+    ...
+    telaah.errors.CorpusError: corpus table, row 1 (doc_id 'a'): column 'text' holds a lone surrogate U+D800 at character 4 ...
+    """
+    _check_header([str(c) for c in table.columns], label=label)
+    problems = _string_problems(table)
+    if problems:
+        i = min(problems)
+        shown = f" (doc_id {table['doc_id'].iloc[i]!r})" if "doc_id" in table.columns else ""
+        raise CorpusError(f"{label}, row {i + 1}{shown}: {problems[i]}")
+
+
 def _as_string(*, value: Any, what: str) -> tuple[str | None, str | None]:
     """Return ``(string, None)`` for a usable text or id, else ``(None, problem)``."""
     if isinstance(value, str):
-        if value.strip():
-            return value, None
-        return None, f"{what} is empty" if not value else f"{what} is only whitespace"
+        if not value.strip():
+            return None, f"{what} is empty" if not value else f"{what} is only whitespace"
+        problem = _surrogate_problem(value, what=what)
+        return (None, problem) if problem else (value, None)
     if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, numbers.Real) and math.isnan(value)):
         return None, f"{what} is missing (null)"
     if isinstance(value, numbers.Number) and not isinstance(value, bool):
         return str(value), None
     return None, f"{what} is {_json_kind(value)}, not a string"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _surrogate_problem(value: str, *, what: str) -> str | None:
+    """Say where ``value`` holds a lone surrogate (not a character; it cannot be written as UTF-8), or None."""
+    found = _SURROGATE.search(value)
+    if found is None:
+        return None
+    return (
+        f"{what} holds a lone surrogate U+{ord(found.group()):04X} at character {found.start()} (not a character: "
+        "half of a broken emoji, or a bad \\u escape in JSON); repair the source"
+    )
 
 
 def _json_kind(value: Any) -> str:
@@ -539,9 +650,19 @@ def _sniff_separator(text: str, *, default: str) -> str:
     return best if counts[best] else default
 
 
-def _csv_records(text: str, sep: str) -> Iterator[tuple[int, list[str] | csv.Error]]:
-    """Yield ``(first line, fields)`` for each non-blank CSV record, header included."""
+def _parse_csv(text: str, *, sep: str, label: str) -> tuple[list[str], list[list[str]], list[int]]:
+    """Parse CSV strictly: the header, the data records and the first line of each.
+
+    Nothing is reshaped silently: a record with more fields than the header
+    is an error unless the extra fields are all empty (a trailing separator
+    on every line), a record with fewer fields is an error, and so is a field
+    that opens with a quote mark but is not a quoted field (reading it would
+    drop the quote marks).  Blank lines are not records.
+    """
     old_limit = csv.field_size_limit(2**31 - 1)
+    header: list[str] | None = None
+    records: list[list[str]] = []
+    lines: list[int] = []
     try:
         reader = csv.reader(io.StringIO(text), delimiter=sep, strict=True)
         previous = 0
@@ -549,35 +670,101 @@ def _csv_records(text: str, sep: str) -> Iterator[tuple[int, list[str] | csv.Err
             try:
                 fields = next(reader)
             except StopIteration:
-                return
+                break
             except csv.Error as error:
-                yield previous + 1, error
-                return
-            if fields and not (len(fields) == 1 and not fields[0].strip()):
-                yield previous + 1, fields
-            previous = reader.line_num
+                place = "the header" if header is None else f"row {len(records) + 1}"
+                raise CorpusError(f"{label}, {place} (line {previous + 1}): {_csv_error(error, text, sep=sep, line=reader.line_num)}") from None
+            first, previous = previous + 1, reader.line_num
+            if not fields or (len(fields) == 1 and not fields[0].strip()):
+                continue  # a blank line
+            if header is None:
+                header, header_line = fields, first
+                continue
+            records.append(fields)
+            lines.append(first)
     finally:
         csv.field_size_limit(old_limit)
+    if header is None:
+        raise CorpusError(f"{label}: no header line")
+    _check_header(header, label=f"{label}, line {header_line}")
+    width = len(header)
+    for number, (fields, line) in enumerate(zip(records, lines), start=1):
+        if len(fields) != width:
+            records[number - 1] = _fit_record(fields, header, sep=sep, place=f"{label}, row {number} (line {line})")
+    header, records = _drop_empty_unnamed(header, records)
+    return header, records, lines
 
 
-def _csv_record_lines(text: str, sep: str) -> list[int]:
-    """The first line of each data record (the header is not a record)."""
-    return [line for line, fields in _csv_records(text, sep) if not isinstance(fields, csv.Error)][1:]
+def _check_header(header: list[str], *, label: str) -> None:
+    places: dict[str, list[int]] = {}
+    for i, name in enumerate(header):
+        if name:
+            places.setdefault(name, []).append(i + 1)
+    repeated = [f"{name!r} (columns {', '.join(map(str, where))})" for name, where in places.items() if len(where) > 1]
+    if repeated:
+        raise CorpusError(f"{label}: more than one column is named {'; '.join(repeated)}; rename all but one")
 
 
-def _csv_problem(text: str, sep: str) -> str | None:
-    """Find the first malformed record, as ``"line 7: ..."``, or None."""
-    width = None
-    for line, fields in _csv_records(text, sep):
-        if isinstance(fields, csv.Error):
-            if "end of data" in str(fields):
-                return f"line {line}: a quoted field starts here and is never closed (an unmatched '\"')"
-            return f"line {line}: malformed CSV ({fields})"
-        if width is None:
-            width = len(fields)
-        elif len(fields) > width:
-            return f"line {line}: {len(fields)} fields but the header has {width} (quote a text that holds {sep!r})"
-    return None
+def _fit_record(fields: list[str], header: list[str], *, sep: str, place: str) -> list[str]:
+    """A record of the header's width: extra fields that are all empty are dropped; anything else is an error."""
+    width = len(header)
+    shown = "a tab" if sep == "\t" else repr(sep)
+    if len(fields) > width:
+        extra = fields[width:]
+        if not any(extra):
+            return fields[:width]
+        values = ", ".join(repr(_shorten(value)) for value in extra[:3] if value)
+        raise CorpusError(
+            f"{place}: {len(fields)} fields but the header has {width}; the extra fields hold {values}. "
+            f"A field that holds {shown} must be quoted (\"...\")"
+        )
+    missing = ", ".join(repr(name) for name in header[len(fields):][:3])
+    raise CorpusError(
+        f"{place}: {len(fields)} field(s) but the header has {width} (no {missing}). "
+        f"A field that holds {shown} or a line break must be quoted (\"...\")"
+    )
+
+
+def _drop_empty_unnamed(header: list[str], records: list[list[str]]) -> tuple[list[str], list[list[str]]]:
+    """Drop columns without a name and without a value (a trailing separator on the header line too)."""
+    empty = [i for i, name in enumerate(header) if not name and not any(row[i] for row in records)]
+    if not empty:
+        return header, records
+    dropped = set(empty)
+    keep = [i for i in range(len(header)) if i not in dropped]
+    return [header[i] for i in keep], [[row[i] for i in keep] for row in records]
+
+
+def _csv_error(error: csv.Error, text: str, *, sep: str, line: int) -> str:
+    message = str(error)
+    if "expected after" in message:
+        content = text.split("\n", line)[line - 1] if line >= 1 else ""
+        return (
+            f"a field opens with a quote mark but is not a quoted field ({_shorten(content)!r}); reading it would drop "
+            'its quote marks. Quote the whole field and double the quote marks inside it ("""Kata dia"" lalu pergi"), '
+            "or save the file with every text field quoted"
+        )
+    if "end of data" in message:
+        return "a quoted field starts here and is never closed (an unmatched '\"')"
+    return f"malformed CSV ({message})"
+
+
+def _csv_frame(header: list[str], records: list[list[str]], *, raw: set[str]) -> pd.DataFrame:
+    """The records as a table: the text and id columns exactly as written, the others typed as pandas would."""
+    from pandas.io.parsers import TextParser
+
+    names = [name or f"Unnamed: {i}" for i, name in enumerate(header)]
+    columns = list(zip(*records))
+    frame = pd.DataFrame({name: pd.Series(values, dtype=object) for name, values in zip(names, columns) if name in raw})
+    typed = [i for i, name in enumerate(names) if name not in raw]
+    if typed:
+        rest = TextParser([[names[i] for i in typed], *([row[i] for i in typed] for row in records)], header=0).read()
+        frame = pd.concat([frame, rest], axis=1)
+    return frame[names]
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _columns(columns: Sequence[Any]) -> str:
@@ -605,25 +792,92 @@ def _read_text_file(path: Path, *, encoding: str | None, log: _Log) -> str:
 
 def _decode(raw: bytes, *, name: str, encoding: str | None) -> tuple[str, str]:
     """Decode and normalise ``raw`` (see the module's notes); return the text and the codec used."""
+    bom = next(((mark, codec) for mark, codec in _BOMS if raw.startswith(mark)), None)
     if encoding is not None:
         try:
             codec = codecs.lookup(encoding).name
         except LookupError:
             raise CorpusError(f"{name}: unknown encoding {encoding!r}") from None
+        if bom is not None and not _agrees_with_bom(codec, raw):
+            found = bom[1].removesuffix("-sig")
+            raise CorpusError(
+                f"{name}: starts with a {found.upper()} byte-order mark, but {option('encoding', encoding)} was given; "
+                f"pass {option('encoding', found)}, or leave the encoding out to follow the mark"
+            )
         if not codec.startswith(("utf-16", "utf-32")):
             _refuse_binary(raw, name=name)
         return _normalise(_strict_decode(raw, encoding, name=name)), encoding
-    for bom, codec in _BOMS:
-        if raw.startswith(bom):
-            text = _strict_decode(raw[len(bom) :], codec.removesuffix("-sig"), name=name, offset=len(bom))
-            return _normalise(text), codec
+    if bom is not None:
+        mark, codec = bom
+        text = _strict_decode(raw[len(mark) :], codec.removesuffix("-sig"), name=name, offset=len(mark))
+        return _normalise(text), codec
     _refuse_binary(raw, name=name)
-    for codec in ("utf-8", "cp1252"):
-        try:
-            return _normalise(raw.decode(codec)), codec
-        except UnicodeDecodeError:
-            pass
-    return _normalise(raw.decode("latin-1")), "latin-1"
+    try:
+        return _normalise(raw.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError as error:
+        not_utf8 = error
+    text, codec = _detect(raw, name=name, not_utf8=not_utf8)
+    return _normalise(text), codec
+
+
+# Detection: the most "mess" (charset-normalizer's chaos ratio) a reading may have, and how close
+# another encoding's reading may come before the two are too close to call.
+_MAX_CHAOS = 0.1
+_CLOSE_CALL = 0.05
+
+
+def _detect(raw: bytes, *, name: str, not_utf8: UnicodeDecodeError) -> tuple[str, str]:
+    """Decode bytes that are not UTF-8, when charset-normalizer is sure of their encoding; else refuse.
+
+    Sure means: its best reading has little mess, and either it is what
+    Windows-1252 gives, or a language is recognised in it and every other
+    encoding that reads the bytes almost as cleanly gives the very same text.
+    """
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(raw)
+    best = matches.best()  # the least mess; charset-normalizer's own preferences break ties
+    readings: dict[str, str | None] = {}
+
+    def reading(codec: str) -> str | None:
+        if codec not in readings:
+            try:
+                readings[codec] = raw.decode(codec)
+            except (UnicodeDecodeError, LookupError):
+                readings[codec] = None
+        return readings[codec]
+
+    likely = ""
+    if best is not None and best.chaos <= _MAX_CHAOS and (text := reading(best.encoding)) is not None:
+        if text == reading("cp1252"):
+            return text, "cp1252"
+        rivals = [
+            m.encoding for m in matches
+            if m.encoding != best.encoding and m.chaos <= best.chaos + _CLOSE_CALL and reading(m.encoding) != text
+        ]
+        if best.coherence > 0 and not rivals:  # a language is recognised in it, and no other reading comes close
+            return text, best.encoding
+        likely = ", ".join([best.encoding, *rivals[:4]])
+    line = raw[: not_utf8.start].count(b"\n") + 1
+    seen = raw[not_utf8.start : not_utf8.start + 4].hex(" ")
+    guess = f" (it reads most like {likely}, but not surely)" if likely else ""
+    suggestion = option("encoding", best.encoding) if best is not None else option("encoding", "cp1252")
+    raise CorpusError(
+        f"{name}, line {line}: not UTF-8 (bytes {seen} at byte offset {not_utf8.start}) and its encoding cannot be "
+        f"told for sure{guess}; pass the file's encoding, e.g. {suggestion}, or save the file as UTF-8"
+    )
+
+
+def _agrees_with_bom(codec: str, raw: bytes) -> bool:
+    """Whether an explicitly given codec can be the one a file's byte-order mark announces."""
+    agreeing = {
+        codecs.BOM_UTF8: ("utf-8", "utf-8-sig"),
+        codecs.BOM_UTF32_LE: ("utf-32", "utf-32-le", "utf-16", "utf-16-le"),  # FF FE 00 00 may be UTF-16 LE and U+0000
+        codecs.BOM_UTF32_BE: ("utf-32", "utf-32-be"),
+        codecs.BOM_UTF16_LE: ("utf-16", "utf-16-le"),
+        codecs.BOM_UTF16_BE: ("utf-16", "utf-16-be"),
+    }
+    return any(raw.startswith(mark) and codec in codecs_ for mark, codecs_ in agreeing.items())
 
 
 def _strict_decode(raw: bytes, encoding: str, *, name: str, offset: int = 0) -> str:
@@ -676,14 +930,16 @@ def _skip_summary(skipped: list[dict[str, Any]], *, limit: int = 20) -> str:
 
 
 def _announce(log: _Log) -> None:
-    """Warn about guessed encodings and skipped documents: nothing is changed or dropped silently."""
+    """Warn about guessed encodings, skipped documents and unread files: nothing is changed or dropped silently."""
+    for note in log.notes:
+        warnings.warn(note, UserWarning, stacklevel=3)
     for codec, paths in log.guessed.items():
         shown = ", ".join(paths[:10]) + (f" and {len(paths) - 10} more" if len(paths) > 10 else "")
-        reason = "its byte-order mark" if codec.startswith(("utf-16", "utf-32")) else "it is not valid UTF-8"
+        reason = "its byte-order mark" if codec.startswith(("utf-16", "utf-32")) else "detected: it is not valid UTF-8"
         warnings.warn(f"decoded as {codec} ({reason}): {shown}", UserWarning, stacklevel=3)
     if log.skipped:
         warnings.warn(
-            f"skipped {len(log.skipped)} document(s) (on_error='skip'): {_skip_summary(log.skipped)}",
+            f"skipped {len(log.skipped)} document(s) ({option('on_error', 'skip')}): {_skip_summary(log.skipped)}",
             UserWarning,
             stacklevel=3,
         )

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from telaah.corpus import paragraph_spans, read_corpus
+from telaah.corpus import check_corpus_table, paragraph_spans, read_corpus
 from telaah.errors import CorpusError
 from telaah.lang_id import protected_names
 from telaah.parallel import fork_map, worker_count
@@ -56,6 +56,7 @@ def as_corpus(corpus: pd.DataFrame | str | Path | Sequence[str]) -> pd.DataFrame
                 f"corpus table: missing column(s) {', '.join(missing)}; it has {', '.join(map(str, corpus.columns))}. "
                 "Read files with telaah.read_corpus(), which adds doc_id and text."
             )
+        check_corpus_table(corpus)
         return corpus
     if isinstance(corpus, (str, Path)):
         return read_corpus(corpus)
@@ -63,7 +64,9 @@ def as_corpus(corpus: pd.DataFrame | str | Path | Sequence[str]) -> pd.DataFrame
     bad = [i for i, t in enumerate(texts) if not isinstance(t, str)]
     if bad:
         raise CorpusError(f"list of texts: item {bad[0]} is {type(texts[bad[0]]).__name__}, not str")
-    return pd.DataFrame({"doc_id": [f"doc{i}" for i in range(1, len(texts) + 1)], "text": texts})
+    table = pd.DataFrame({"doc_id": [f"doc{i}" for i in range(1, len(texts) + 1)], "text": pd.Series(texts, dtype=object)})
+    check_corpus_table(table, label="list of texts")
+    return table
 
 
 def token_table(

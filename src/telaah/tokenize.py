@@ -40,7 +40,14 @@ from typing import NamedTuple
 
 from telaah.lang_id import abbreviations, currency_symbols, range_words
 
-__all__ = ["Token", "KINDS", "scan", "scan_forms", "tokenize", "token_kind", "token_kinds"]
+__all__ = ["Token", "KINDS", "LINE_BREAKS", "LINE_BREAK", "scan", "scan_forms", "tokenize", "token_kind", "token_kinds"]
+
+#: The characters that end a line, for sentences and paragraphs alike: LF, CR
+#: (CRLF counts once), vertical tab, form feed, NEL (U+0085), and the Unicode
+#: line and paragraph separators (U+2028, U+2029).
+LINE_BREAKS = "\n\r\x0b\x0c\x85\u2028\u2029"
+#: One line break: CRLF, or any one of :data:`LINE_BREAKS`.
+LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
 
 #: The token kinds, in the order :func:`token_kind` tests them.
 KINDS = ("url", "email", "mention", "hashtag", "number", "word", "punct", "symbol")
