@@ -8,6 +8,8 @@ distinct lowercase words of the corpus (``re.findall(r"\\w+(?:-\\w+)*", text.low
   per core for large batches), building its rules, stemming every word, writing the cache;
 * ``cold, 1 process``: the same with ``processes=1``;
 * ``warm``: a new ``Stemmer`` on the same cache folder (a second run: loads the file);
+* ``cache file load``: reading and checking that file alone, against ``pickle.loads``
+  of the same stems (the cache format before 2);
 * ``exact``: ``Stemmer(exact=True)`` cold, which must agree with PySastrawi on every word.
 
 Run: ``.venv/bin/python bench/stem_speed.py ../shared/data/indosum-dev-text.jsonl``
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import re
 import tempfile
 import time
@@ -36,6 +39,19 @@ def timed(label: str, baseline: float | None, func):
     return result, seconds
 
 
+def fastest(label: str, baseline: float | None, func, *, repeat: int = 9) -> float:
+    """Time a quick ``func``: the best of ``repeat`` runs, in milliseconds."""
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - t0)
+    ms = 1000 * min(times)
+    ratio = f"{ms / baseline:6.3f}x baseline" if baseline else ""
+    print(f"{label:34} {ms:7.1f} ms {ratio}")
+    return ms
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Stemming speed: Telaah vs PySastrawi")
     parser.add_argument("jsonl", help="corpus, one JSON object per line with a 'text' field")
@@ -53,6 +69,10 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as folder:
         stems, _ = timed("Telaah cold (processes=auto)", base, lambda: Stemmer(cache=folder).stem_many(words))
         timed("Telaah warm (second run)", base, lambda: Stemmer(cache=folder).stem_many(words))
+        disk = Stemmer(cache=folder)._disk
+        pickled = pickle.dumps(disk.load(), protocol=pickle.HIGHEST_PROTOCOL)
+        unpickle = fastest("  pickle.loads of the same stems", None, lambda: pickle.loads(pickled))
+        fastest("  cache file load (JSON, SHA-256)", unpickle, disk.load)
     with tempfile.TemporaryDirectory() as folder:
         timed("Telaah cold (processes=1)", base, lambda: Stemmer(cache=folder, processes=1).stem_many(words))
     with tempfile.TemporaryDirectory() as folder:

@@ -3,7 +3,18 @@
 from __future__ import annotations
 
 import doctest
+import hashlib
+import importlib.util
+import json
+import multiprocessing
+import os
 import pickle
+import re
+import signal
+import subprocess
+import sys
+import time
+import types
 import warnings
 from pathlib import Path
 
@@ -14,7 +25,7 @@ from hypothesis import strategies as st
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 import telaah.stemmer as stem_module
-from telaah.lang_id import protected_names, root_families, stem_overrides
+from telaah.lang_id import clitics, protected_names, root_families, stem_overrides
 from telaah.stemmer import STEM_SOURCES, Stemmer, stem
 
 DATA = Path(__file__).parent / "data"
@@ -371,31 +382,116 @@ def test_cache_false_writes_nothing(tmp_path, count_sastrawi):
 
 def test_cache_folder_can_be_chosen(tmp_path):
     folder = tmp_path / "my-stems"
-    Stemmer(cache=folder).stem_many(WORDS)
-    files = list(folder.iterdir())
-    assert len(files) == 1 and files[0].suffix == ".pickle"  # no temporary file left behind
+    stemmer = Stemmer(cache=folder)
+    stemmer.stem_many(WORDS)
+    # the cache file and its lock file; no temporary file left behind
+    assert sorted(p.name for p in folder.iterdir()) == [stemmer.cache_path.name, stemmer.cache_path.name + ".lock"]
     assert not (tmp_path / "xdg-cache").exists()
 
 
-def test_corrupt_cache_is_ignored_with_a_warning(tmp_path, count_sastrawi):
-    path = Stemmer(cache=tmp_path).cache_path
-    path.write_bytes(b"not a pickle at all")
-    with pytest.warns(RuntimeWarning, match="ignoring unreadable stem cache"):
-        assert Stemmer(cache=tmp_path).stem_many(WORDS[:2]) == ["gerak", "rusak"]
-    _, key, stems, _ = pickle.loads(path.read_bytes())  # rewritten whole
-    assert stems["gerakan"] == "gerak"
+def test_cache_file_is_checksummed_json_behind_a_header(tmp_path):
+    stemmer = Stemmer(cache=tmp_path)
+    stemmer.stem_many(WORDS[:4])
+    head, payload = stemmer.cache_path.read_bytes().split(b"\n")
+    magic, fmt, key, checksum = head.decode("ascii").split("\t")
+    assert (magic, fmt, key) == ("telaah-stem-cache", "2", stemmer._cache_key())
+    assert checksum == hashlib.sha256(head[: -len(checksum)] + payload).hexdigest()
+    assert json.loads(payload) == {
+        "stems": {"gerakan": "gerak", "kerusakan": "rusak", "memakan": "makan", "Bekasi": "bekasi"},
+        "sources": {"gerakan": "remedy", "kerusakan": "remedy", "Bekasi": "name"},
+    }
+
+
+def _reseal(data: bytes, *, fmt: bytes = b"2", payload: bytes | None = None) -> bytes:
+    """``data`` with another format number or payload, and a checksum that matches them."""
+    head, _, old_payload = data.partition(b"\n")
+    magic, _, key, _ = head.split(b"\t")
+    payload = old_payload if payload is None else payload
+    start = b"\t".join([magic, fmt, key]) + b"\t"
+    return start + hashlib.sha256(start + payload).hexdigest().encode("ascii") + b"\n" + payload
+
+
+def _flip(data: bytes, index: int, bit: int = 1) -> bytes:
+    return data[:index] + bytes([data[index] ^ (1 << bit)]) + data[index + 1 :]
+
+
+class _RunsCode:
+    """A pickle that creates a file when it is loaded."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return Path.touch, (self.marker,)
+
+
+DAMAGES = {
+    # the issue's case: one flipped bit turns a stem into another ("gerak" -> "gerck")
+    "bit flipped in a stem": lambda data, tmp: _flip(data, data.index(b'"gerakan":"gerak"') + 14),
+    "bit flipped in the key": lambda data, tmp: _flip(data, len("telaah-stem-cache\t2\t") + 5),
+    "bit flipped in the checksum": lambda data, tmp: _flip(data, data.index(b"\n") - 3, 0),
+    "bit flipped in the header's end": lambda data, tmp: _flip(data, data.index(b"\n"), 3),
+    "bit flipped in the last byte": lambda data, tmp: _flip(data, len(data) - 1, 7),
+    "cut in half": lambda data, tmp: data[: len(data) // 2],
+    "last byte missing": lambda data, tmp: data[:-1],
+    "cut in the header": lambda data, tmp: data[:30],
+    "empty": lambda data, tmp: b"",
+    "garbage": lambda data, tmp: bytes(range(256)) * 8,
+    "another format version": lambda data, tmp: _reseal(data, fmt=b"3"),
+    "other settings": lambda data, tmp: stem_module._encode_cache("0" * 64, {"gerakan": "WRONG"}, {}),
+    "not a mapping, checksum right": lambda data, tmp: _reseal(data, payload=b"[1, 2]"),
+    "a stem not a string, checksum right": lambda data, tmp: _reseal(data, payload=b'{"stems":{"gerakan":7},"sources":{}}'),
+    "unknown source, checksum right": lambda data, tmp: _reseal(
+        data, payload=b'{"stems":{"gerakan":"x"},"sources":{"gerakan":"magic"}}'
+    ),
+    "a pickle that runs code": lambda data, tmp: pickle.dumps(_RunsCode(tmp / "pickle-ran")),
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
+def test_damaged_cache_is_ignored_with_a_warning_and_rebuilt(tmp_path, count_sastrawi, damage):
+    cache = tmp_path / "cache"
+    first = Stemmer(cache=cache)
+    first.stem_many(WORDS)
+    path = first.cache_path
+    path.write_bytes(DAMAGES[damage](path.read_bytes(), tmp_path))
+    count_sastrawi.clear()
+    with pytest.warns(RuntimeWarning, match=f"ignoring unreadable stem cache {re.escape(str(path))}"):
+        assert Stemmer(cache=cache).stem_many(WORDS[:2]) == ["gerak", "rusak"]
+    assert count_sastrawi  # nothing was taken from the damaged file
+    assert not (tmp_path / "pickle-ran").exists()
+    assert stem_module._decode_cache(path.read_bytes(), key=first._cache_key())[0] == {"gerakan": "gerak", "kerusakan": "rusak"}
     count_sastrawi.clear()
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        Stemmer(cache=tmp_path).stem_many(WORDS[:2])
+        assert Stemmer(cache=cache).stem_table(WORDS[:2]).values.tolist() == [
+            ["gerakan", "gerak", "remedy"], ["kerusakan", "rusak", "remedy"]
+        ]
     assert count_sastrawi == []
 
 
-def test_cache_of_other_settings_in_the_same_file_is_ignored(tmp_path):
-    path = Stemmer(cache=tmp_path).cache_path
-    path.write_bytes(pickle.dumps((1, "another key", {"gerakan": "WRONG"}, {})))
-    with pytest.warns(RuntimeWarning):
-        assert Stemmer(cache=tmp_path).stem("gerakan") == "gerak"
+@pytest.mark.parametrize("bit", range(8))
+def test_every_flipped_bit_of_a_cache_file_is_caught(bit):
+    stems = {"gerakan": "gerak", "musik": "musik", "Bekasi": "bekasi", "rumah sakit": "rumah sakit", "\ud800": "\ud800"}
+    sources = {"gerakan": "remedy", "Bekasi": "name", "rumah sakit": "verbatim", "\ud800": "verbatim"}
+    data = stem_module._encode_cache("k" * 64, stems, sources)
+    assert stem_module._decode_cache(data, key="k" * 64) == (stems, sources)
+    for index in range(len(data)):
+        with pytest.raises(ValueError):
+            stem_module._decode_cache(_flip(data, index, bit), key="k" * 64)
+
+
+@pytest.mark.parametrize("where", ["the cache file is a folder", "the cache folder is a file"])
+def test_unusable_cache_location_warns_and_carries_on(tmp_path, where):
+    folder = tmp_path / "cache"
+    if where == "the cache file is a folder":
+        Stemmer(cache=folder).cache_path.mkdir(parents=True)
+    else:
+        folder.write_text("a file", encoding="utf-8")
+    for _ in range(2):
+        with pytest.warns(RuntimeWarning) as record:
+            assert Stemmer(cache=folder).stem_many(WORDS[:3]) == ["gerak", "rusak", "makan"]
+        assert any("could not write the stem cache" in str(w.message) for w in record)
 
 
 def test_single_stem_calls_are_saved_on_request(tmp_path, count_sastrawi):
@@ -419,3 +515,206 @@ def test_parallel_stemming_matches_one_process(monkeypatch):
     parallel = Stemmer(cache=False, processes=2).stem_table(words)
     assert used == [2]
     assert parallel.equals(Stemmer(cache=False, processes=1).stem_table(words))
+
+
+def test_forked_workers_never_write_the_cache(tmp_path, monkeypatch):
+    words = [w for w in wordfreq.top_n_list("id", 400) if w.isalpha()] + WORDS
+    monkeypatch.setattr(stem_module, "_PARALLEL_MIN_WORDS", 10)
+    writers = tmp_path / "writers.txt"
+    real_save = stem_module._DiskCache.save
+
+    def logged_save(self, stems, sources):
+        with open(writers, "a", encoding="utf-8") as handle:
+            handle.write(f"{os.getpid()}\n")
+        real_save(self, stems, sources)
+
+    monkeypatch.setattr(stem_module._DiskCache, "save", logged_save)
+    import telaah.parallel
+
+    used = []
+    real_fork_map = telaah.parallel.fork_map
+    monkeypatch.setattr(stem_module, "fork_map", lambda f, chunks, *, processes: used.append(processes) or real_fork_map(f, chunks, processes=processes))
+    stemmer = Stemmer(cache=tmp_path / "cache", processes=2)
+    stemmer.stem_many(words)
+    assert used == [2]
+    assert writers.read_text(encoding="utf-8").split() == [str(os.getpid())]
+    assert set(stemmer._disk.load()[0]) == set(words)
+
+
+# --- caching: processes sharing a cache folder --------------------------------------
+
+needs_fork = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
+
+
+def _stem_and_save_in_step(folder: str, rounds: list[list[str]], barrier) -> None:
+    """One writer: each round a new Stemmer stems new words, then saves when every writer is ready."""
+    warnings.simplefilter("error")  # a failed save fails the process
+    for words in rounds:
+        stemmer = Stemmer(cache=folder, processes=1)
+        for word in words:
+            stemmer.stem(word)
+        barrier.wait(timeout=60)
+        stemmer.save_cache()
+
+
+@needs_fork
+def test_concurrent_writers_keep_each_others_words(tmp_path):
+    n_writers, n_rounds, per_round = 4, 10, 15
+    words = [w for w in wordfreq.top_n_list("id", 2_000) if w.isalpha()][: n_writers * n_rounds * per_round]
+    chunks = [words[i : i + per_round] for i in range(0, len(words), per_round)]
+    context = multiprocessing.get_context("fork")
+    barrier = context.Barrier(n_writers)
+    folder = str(tmp_path / "shared")
+    writers = [
+        context.Process(target=_stem_and_save_in_step, args=(folder, chunks[i::n_writers], barrier))
+        for i in range(n_writers)
+    ]
+    for writer in writers:
+        writer.start()
+    for writer in writers:
+        writer.join(timeout=300)
+    assert [w.exitcode for w in writers] == [0] * n_writers
+    stems, sources = Stemmer(cache=folder)._disk.load()
+    assert sorted(stems) == sorted(words)  # the union of every writer's words, none lost
+    expected = Stemmer(cache=False).stem_table(words)
+    assert [stems[w] for w in words] == expected.stem.tolist()
+    assert [sources.get(w, "sastrawi") for w in words] == expected.stem_source.tolist()
+    assert not list(Path(folder).glob("*.tmp"))
+
+
+def _die_while_writing(folder: str) -> None:
+    """A writer killed (SIGKILL) after writing its temporary file, before moving it in place."""
+    os.replace = lambda *_: os.kill(os.getpid(), signal.SIGKILL)  # this forked process only
+    Stemmer(cache=folder).stem_many(WORDS)
+
+
+@needs_fork
+def test_temp_file_of_a_killed_writer_is_removed_on_the_next_save(tmp_path):
+    folder = tmp_path / "cache"
+    killed = multiprocessing.get_context("fork").Process(target=_die_while_writing, args=(str(folder),))
+    killed.start()
+    killed.join(timeout=120)
+    assert killed.exitcode == -signal.SIGKILL
+    left = list(folder.glob("*.tmp"))
+    assert len(left) == 1 and f".{killed.pid}." in left[0].name
+    stemmer = Stemmer(cache=folder)
+    assert not stemmer.cache_path.exists()
+    stemmer.stem_many(WORDS[:2])
+    assert not left[0].exists()
+    assert sorted(stemmer._disk.load()[0]) == sorted(WORDS[:2])
+
+
+@pytest.fixture(scope="module")
+def dead_pid() -> int:
+    """The id of a process of this machine that has ended."""
+    process = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True)
+    return int(process.stdout)
+
+
+@pytest.mark.parametrize(
+    ("writer", "machine", "age", "removed"),
+    [
+        ("ended", "this", 0, True),
+        ("running", "this", 0, False),  # a live writer's file is never removed
+        ("running", "this", 3_600, True),  # no writer takes an hour: left by a hung or lost process
+        ("ended", "another", 0, False),  # the pid means nothing here: only age tells
+        ("ended", "another", 3_600, True),
+    ],
+)
+def test_save_removes_stale_temp_files_only(tmp_path, dead_pid, writer, machine, age, removed):
+    stemmer = Stemmer(cache=tmp_path)
+    name = stemmer.cache_path.name
+    pid = dead_pid if writer == "ended" else os.getpid()
+    host = stem_module._HOST if machine == "this" else "0badc0de"
+    temp = tmp_path / f"{name}.{host}.{pid}.abc_1234.tmp"
+    others = [tmp_path / "notes.tmp", tmp_path / f"stems-default-{'0' * 20}.cache.{stem_module._HOST}.{dead_pid}.x.tmp"]
+    for path in (temp, *others):
+        path.write_bytes(b"half a cache")
+        os.utime(path, (time.time() - age, time.time() - age))
+    stemmer.stem_many(WORDS[:2])
+    assert temp.exists() != removed
+    assert all(path.exists() for path in others)  # not temporary files of this cache
+    assert stem_module._decode_cache(stemmer.cache_path.read_bytes(), key=stemmer._cache_key())[0] == {"gerakan": "gerak", "kerusakan": "rusak"}
+
+
+# --- caching: the key ---------------------------------------------------------------
+
+@pytest.fixture
+def fresh_fingerprints():
+    """Let the cached fingerprints see this test's patches."""
+    stem_module._static_fingerprint.cache_clear()
+    stem_module._default_fingerprint.cache_clear()
+    yield
+    stem_module._static_fingerprint.cache_clear()
+    stem_module._default_fingerprint.cache_clear()
+
+
+def _keys_of_edited_module(tmp_path: Path, old: str, new: str) -> tuple[str, str]:
+    """The default and exact cache keys computed by a copy of telaah/stemmer.py with ``old`` replaced by ``new``."""
+    source = Path(stem_module.__file__).read_text(encoding="utf-8")
+    assert source.count(old) == 1
+    path = tmp_path / "edited_stemmer.py"
+    path.write_text(source.replace(old, new), encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("edited_stemmer", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.Stemmer(cache=False)._cache_key(), module.Stemmer(cache=False, exact=True)._cache_key()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "same"),
+    [
+        ('"""Indonesian stemming: Sastrawi', '"""Indonesian stemming (edited docstring): Sastrawi', True),
+        ("\n_MARGIN = 0.5\n", "\n# a new comment\ndef _new_helper() -> None:\n    pass\n\n\n_MARGIN = 0.5\n", True),
+        ('REMEDY_VERSION = "1"', 'REMEDY_VERSION = "1-edited"', False),
+    ],
+    ids=["docstring", "comment and code", "REMEDY_VERSION"],
+)
+def test_cache_key_follows_the_version_not_the_source_text(tmp_path, old, new, same):
+    keys = (Stemmer(cache=False)._cache_key(), Stemmer(cache=False, exact=True)._cache_key())
+    edited = _keys_of_edited_module(tmp_path, old, new)
+    assert (edited == keys) == same
+    assert (edited[0] == keys[0]) == same and (edited[1] == keys[1]) == same
+
+
+def _patch_dictionary(monkeypatch, tmp_path: Path) -> None:
+    """Give Sastrawi's dictionary one more word."""
+    path = tmp_path / "kata-dasar.txt"
+    path.write_bytes(stem_module._sastrawi_dictionary_file().read_bytes() + b"\nkatabaru\n")
+    monkeypatch.setattr(stem_module, "_sastrawi_dictionary_file", lambda: path)
+
+
+DATA_CHANGES = {
+    # name: (patch(monkeypatch, tmp_path), Stemmer options, whether exact mode's key changes too)
+    "overrides": (lambda mp, tmp: None, {"overrides": {"gerakan": "gerakan"}}, False),
+    "no overrides": (lambda mp, tmp: None, {"overrides": {}}, False),
+    "names": (lambda mp, tmp: None, {"protect_names": False}, False),
+    "root families": (lambda mp, tmp: mp.setattr(stem_module, "root_families", lambda: {**root_families(), "gera": 9.0}), {}, False),
+    "clitics": (lambda mp, tmp: mp.setattr(stem_module, "clitics", lambda: {**clitics(), "particle": ("lah",)}), {}, False),
+    "margin": (lambda mp, tmp: mp.setattr(stem_module, "_MARGIN", 0.25), {}, False),
+    "Sastrawi's dictionary": (_patch_dictionary, {}, True),
+    "Sastrawi's version": (lambda mp, tmp: mp.setattr(stem_module, "metadata", types.SimpleNamespace(version=lambda name: "9.9")), {}, True),
+    "REMEDY_VERSION": (lambda mp, tmp: mp.setattr(stem_module, "REMEDY_VERSION", "2"), {}, True),
+}
+
+
+@pytest.mark.parametrize("change", DATA_CHANGES)
+def test_cache_key_follows_the_data(tmp_path, monkeypatch, fresh_fingerprints, change):
+    patch, options, exact_changes = DATA_CHANGES[change]
+    default, exact = Stemmer(cache=tmp_path)._cache_key(), Stemmer(cache=tmp_path, exact=True)._cache_key()
+    stem_module._static_fingerprint.cache_clear()
+    stem_module._default_fingerprint.cache_clear()
+    patch(monkeypatch, tmp_path)
+    changed = Stemmer(cache=tmp_path, **options)
+    assert changed._cache_key() != default
+    assert changed.cache_path.name != f"stems-default-{default[:20]}.cache"
+    assert (Stemmer(cache=tmp_path, exact=True)._cache_key() != exact) == exact_changes
+
+
+def test_cache_key_is_the_same_in_every_process(tmp_path):
+    script = "from telaah.stemmer import Stemmer; print(Stemmer(cache=False)._cache_key(), Stemmer(cache=False, exact=True)._cache_key())"
+    expected = f"{Stemmer(cache=False)._cache_key()} {Stemmer(cache=False, exact=True)._cache_key()}"
+    for seed in ("1", "2"):  # sets and dicts iterate in another order under another hash seed
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env, cwd=tmp_path)
+        assert run.stdout.strip() == expected

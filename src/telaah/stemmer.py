@@ -75,25 +75,41 @@ Speed
 Each distinct word is stemmed once and remembered; :meth:`Stemmer.stem_many`
 and :meth:`Stemmer.stem_table` also keep the stems in a cache file in
 ``platformdirs.user_cache_dir("telaah")`` (honours ``XDG_CACHE_HOME``), keyed by
-Sastrawi's version and dictionary, Telaah's rules and data and the options, so
-a second run stems nothing.  Large batches of new words are spread over the
-CPU cores.
+Sastrawi's version and dictionary, Telaah's rule data (overrides, names, root
+families, clitics, the margin), :data:`REMEDY_VERSION` and the options, so a
+second run stems nothing.  The file is JSON behind a header line with a
+SHA-256 checksum: a damaged file, or one of other settings, is ignored with a
+``RuntimeWarning`` and rebuilt.  Processes sharing the cache folder lock it
+while they write and keep each other's words.  Large batches of new words are
+spread over the CPU cores.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import os
-import pickle
 import re
+import socket
 import tempfile
+import time
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+try:
+    import msvcrt
+except ImportError:  # POSIX
+    msvcrt = None  # type: ignore[assignment]
 
 import pandas as pd
 import platformdirs
@@ -129,7 +145,11 @@ __all__ = ["Stemmer", "stem", "sastrawi_steps", "STEM_SOURCES", "REMEDY_VERSION"
 #: Where a stem came from (the ``stem_source`` column of :meth:`Stemmer.stem_table`).
 STEM_SOURCES = ("sastrawi", "remedy", "override", "name", "verbatim")
 
-#: Version of Telaah's remedy rules; part of the cache key (bump it when the rules change).
+#: Version of the stemming code's rules; part of the cache key.  Bump it whenever a
+#: code change can change a stem (the remedy, the Sastrawi engine, input handling).
+#: Changes to the data (Sastrawi's dictionary, the override, name, family and
+#: clitic files, ``_MARGIN`` and the remedy's tables) change the key by themselves;
+#: edits to comments, docstrings or other code do not.
 REMEDY_VERSION = "1"
 
 _SASTRAWI, _REMEDY, _OVERRIDE, _NAME, _VERBATIM = STEM_SOURCES
@@ -524,8 +544,31 @@ def _remedy() -> _Remedy:
 # ---------------------------------------------------------------------------
 # The persistent cache
 # ---------------------------------------------------------------------------
+#
+# One file per cache key: a header line, then a JSON payload (no code is run to
+# read it, unlike a pickle):
+#
+#     telaah-stem-cache <TAB> 2 <TAB> <key> <TAB> <sha256> <LF>
+#     {"stems":{"gerakan":"gerak",...},"sources":{"gerakan":"remedy",...}}
+#
+# The SHA-256 covers the header up to the checksum and the whole payload, so a
+# damaged file (a flipped bit, truncation, garbage) or one of other settings is
+# ignored and rebuilt, never believed.  Writers hold an exclusive lock on the
+# sidecar file ``<cache file>.lock`` while they re-read, merge and replace the
+# file (temporary file in the same folder, fsync, ``os.replace``); readers need
+# no lock, as a replaced file is always whole.  Temporary files are named
+# ``<cache file>.<host>.<pid>.<random>.tmp`` so that a writer can remove those
+# that a killed process left behind.
 
-_CACHE_FORMAT = 1
+_CACHE_MAGIC = "telaah-stem-cache"
+#: Version of the cache file's layout (bump it when the layout changes).
+_CACHE_FORMAT = 2
+#: A temporary cache file older than this (seconds) belongs to no live writer.
+_STALE_TEMP_SECONDS = 600.0
+#: How long a writer waits for another to finish (seconds) before giving up saving.
+_LOCK_TIMEOUT_SECONDS = 30.0
+# Which machine wrote a temporary file: its process id means something only there.
+_HOST = hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
 
 
 def _digest(*parts: object) -> str:
@@ -538,54 +581,258 @@ def _digest(*parts: object) -> str:
 
 @cache
 def _static_fingerprint() -> str:
-    """Sastrawi's version and dictionary, and this module's code."""
+    """What every stem depends on: :data:`REMEDY_VERSION`, Sastrawi's version and dictionary, the engine's rule index.
+
+    Built from data only, never from source text, so that editing a comment
+    or docstring keeps every user's cache.
+    """
     return _digest(
+        REMEDY_VERSION,
         metadata.version("pysastrawi"),
         _sastrawi_dictionary_file().read_bytes(),
-        Path(__file__).read_bytes(),
-        REMEDY_VERSION,
+        sorted(_RULE_HEADS.items()),
+        sorted(_INFIX_RULES.items()),
     )
 
 
+@cache
+def _default_fingerprint() -> str:
+    """What the default mode's stems depend on besides the options: root families, clitics and the remedy's tables."""
+    return _digest(
+        sorted(root_families().items()),
+        sorted(clitics().items()),
+        _MARGIN,
+        _RARE_ROOT_ZIPF,
+        sorted(_INVALID_CONFIXES),
+        sorted((outer, sorted(inner)) for outer, inner in _INNER_PREFIXES.items()),
+        sorted(_NOT_ROOTS),
+        _ALTERNATIVE_SUFFIXES,
+        _STEMMABLE.pattern,
+        _UNKNOWN_WITH_NYA.pattern,
+    )
+
+
+def _cache_header(key: str, payload: bytes) -> bytes:
+    """The first line of a cache file: magic, format, key and the SHA-256 of the line so far plus ``payload``."""
+    start = f"{_CACHE_MAGIC}\t{_CACHE_FORMAT}\t{key}\t".encode("ascii")
+    return start + hashlib.sha256(start + payload).hexdigest().encode("ascii") + b"\n"
+
+
+def _encode_cache(key: str, stems: Mapping[str, str], sources: Mapping[str, str]) -> bytes:
+    """The bytes of a cache file holding ``stems`` and ``sources`` under ``key``.
+
+    Examples
+    --------
+    >>> data = _encode_cache("k", {"gerakan": "gerak"}, {"gerakan": "remedy"})
+    >>> _decode_cache(data, key="k")
+    ({'gerakan': 'gerak'}, {'gerakan': 'remedy'})
+    """
+    # ASCII-only JSON: no newline in the payload, and any str (lone surrogates too) survives.
+    payload = json.dumps({"stems": stems, "sources": sources}, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+    return _cache_header(key, payload) + payload
+
+
+def _decode_cache(data: bytes, *, key: str) -> tuple[dict[str, str], dict[str, str]]:
+    """``(stems, sources)`` from the bytes of a cache file.
+
+    Raises
+    ------
+    ValueError
+        Saying why the bytes are not a whole, undamaged cache of ``key`` in
+        this format.
+    """
+    head, newline, payload = data.partition(b"\n")
+    fields = head.split(b"\t")
+    if not newline or len(fields) != 4 or fields[0] != _CACHE_MAGIC.encode("ascii"):
+        raise ValueError("not a Telaah stem cache file (or cut short in its first line)")
+    if fields[1] != str(_CACHE_FORMAT).encode("ascii"):
+        raise ValueError(f"cache format {fields[1].decode('ascii', 'replace')!r}, not {_CACHE_FORMAT}")
+    if fields[2] != key.encode("ascii"):
+        raise ValueError("made with other settings or another version of Telaah or Sastrawi")
+    if head + newline != _cache_header(key, payload):
+        raise ValueError("checksum mismatch: the file is damaged or cut short")
+    content = json.loads(payload)
+    if not isinstance(content, dict) or sorted(content) != ["sources", "stems"]:
+        raise ValueError("unexpected layout")
+    stems, sources = content["stems"], content["sources"]
+    if not isinstance(stems, dict) or not isinstance(sources, dict):
+        raise ValueError("unexpected layout")
+    if not set(map(type, stems.values())) <= {str}:  # JSON keys are always strings
+        raise ValueError("a stem that is not a string")
+    if not sources.keys() <= stems.keys() or not set(sources.values()) <= set(STEM_SOURCES):
+        raise ValueError("a source without a stem or not one of STEM_SOURCES")
+    return stems, sources
+
+
+def _merge(
+    old: tuple[dict[str, str], dict[str, str]], new: tuple[Mapping[str, str], Mapping[str, str]]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """``(stems, sources)`` of both, ``new`` winning for the words it has.
+
+    Examples
+    --------
+    >>> _merge(({"a": "x", "b": "y"}, {"a": "name"}), ({"a": "a"}, {}))
+    ({'a': 'a', 'b': 'y'}, {})
+    """
+    stems, sources = old
+    new_stems, new_sources = new
+    merged_sources = {w: s for w, s in sources.items() if w not in new_stems}
+    merged_sources.update(new_sources)
+    return {**stems, **new_stems}, merged_sources
+
+
+def _process_alive(pid: int) -> bool:
+    """Whether process ``pid`` of this machine may still run (``True`` when it cannot be told)."""
+    if os.name != "posix" or pid <= 0:  # on Windows os.kill(pid, 0) would end the process
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # e.g. another user's process
+        return True
+    return True
+
+
+def _stale_temp(tag: str, *, age: float) -> bool:
+    """Whether a temporary cache file (``tag``: ``<host>.<pid>.<random>``, ``age`` in seconds) has no live writer."""
+    if age > _STALE_TEMP_SECONDS:
+        return True
+    host, _, rest = tag.partition(".")
+    pid = rest.partition(".")[0]
+    return host == _HOST and pid.isdigit() and not _process_alive(int(pid))
+
+
+def _try_lock(handle: BinaryIO) -> bool:
+    """Take an exclusive lock on an open file without waiting: ``False`` if another holds it.
+
+    ``fcntl.flock`` on POSIX, ``msvcrt.locking`` on Windows.  Where neither
+    works (no such module, a file system without locks) this returns ``True``
+    unlocked: writers then still merge with the file on disk, so only words
+    of a writer that replaces the file at the very same moment can be lost
+    (and stemmed again next time), never a stem made wrong.
+    """
+    if fcntl is not None:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        except OSError:  # no locks here (e.g. ENOLCK)
+            pass
+        return True
+    if msvcrt is not None:
+        handle.seek(0)
+        try:
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+    return True
+
+
+@contextmanager
+def _locked(path: Path, *, timeout: float) -> Iterator[None]:
+    """Hold an exclusive lock on the file ``path`` (created if missing), waiting up to ``timeout`` seconds.
+
+    The lock ends with the block, or with the process if it dies.  The lock
+    file itself stays: removing it could let two writers lock different files.
+
+    Raises
+    ------
+    TimeoutError
+        If another process held the lock all that time.
+    """
+    with open(path, "ab") as handle:
+        deadline = time.monotonic() + timeout
+        delay = 0.001
+        while not _try_lock(handle):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"another process held {path} for {timeout:g} s")
+            time.sleep(delay)
+            delay = min(2 * delay, 0.05)
+        yield  # closing the file releases the lock
+
+
 class _DiskCache:
-    """A pickle of ``(format, key, stems, sources)`` in one file, written atomically."""
+    """The stems of one cache key in one file: checksummed JSON, written atomically under a lock.
+
+    See the comment above for the layout.  :meth:`load` ignores (with a
+    ``RuntimeWarning``) a file that is damaged, of another format or of
+    other settings; :meth:`save` merges with the file, so processes sharing
+    the folder keep each other's words.
+    """
 
     def __init__(self, folder: Path, key: str, label: str) -> None:
-        self.path = folder / f"stems-{label}-{key[:20]}.pickle"
+        self.path = folder / f"stems-{label}-{key[:20]}.cache"
+        self.lock_path = folder / f"{self.path.name}.lock"
         self.key = key
 
     def load(self, *, quiet: bool = False) -> tuple[dict[str, str], dict[str, str]]:
+        """``(stems, sources)`` from the file; empty if it is missing or cannot be trusted (warned unless ``quiet``)."""
         try:
-            with open(self.path, "rb") as handle:
-                fmt, key, stems, sources = pickle.load(handle)
-            if fmt != _CACHE_FORMAT or key != self.key or not isinstance(stems, dict) or not isinstance(sources, dict):
-                raise ValueError("not a Telaah stem cache for these settings")
-            return stems, sources
+            return _decode_cache(self.path.read_bytes(), key=self.key)
         except FileNotFoundError:
             return {}, {}
         except Exception as exc:  # any unreadable file: start afresh, never crash
             if not quiet:
-                warnings.warn(f"ignoring unreadable stem cache {self.path}: {exc!r}", RuntimeWarning, stacklevel=4)
+                warnings.warn(
+                    f"ignoring unreadable stem cache {self.path} ({exc}); it will be rebuilt", RuntimeWarning, stacklevel=5
+                )
             return {}, {}
 
-    def save(self, stems: dict[str, str], sources: dict[str, str]) -> None:
+    def save(self, stems: Mapping[str, str], sources: Mapping[str, str]) -> None:
+        """Add ``stems`` and ``sources`` to the file (they win over what it holds); warn if it cannot be written."""
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            on_disk, on_disk_sources = self.load(quiet=True)  # keep what another process added
-            if on_disk:
-                on_disk.update(stems)
-                on_disk_sources.update(sources)
-                stems, sources = on_disk, on_disk_sources
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name, suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    pickle.dump((_CACHE_FORMAT, self.key, stems, sources), handle, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, self.path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            with _locked(self.lock_path, timeout=_LOCK_TIMEOUT_SECONDS):
+                self.remove_stale_temp_files()
+                merged = _merge(self.load(quiet=True), (stems, sources))  # keep what other processes added
+                self._replace(_encode_cache(self.key, *merged))
         except OSError as exc:
-            warnings.warn(f"could not write the stem cache {self.path}: {exc}", RuntimeWarning, stacklevel=4)
+            warnings.warn(f"could not write the stem cache {self.path}: {exc}", RuntimeWarning, stacklevel=5)
+
+    def remove_stale_temp_files(self) -> None:
+        """Delete the temporary files of this cache that no live writer owns (see :func:`_stale_temp`)."""
+        prefix, now = f"{self.path.name}.", time.time()
+        for entry in os.scandir(self.path.parent):
+            name = entry.name
+            if not (name.startswith(prefix) and name.endswith(".tmp")):
+                continue
+            try:
+                if _stale_temp(name[len(prefix) : -len(".tmp")], age=now - entry.stat().st_mtime):
+                    os.unlink(entry.path)
+            except OSError:  # gone already, or not ours to remove
+                pass
+
+    def _replace(self, data: bytes) -> None:
+        """Write ``data`` to a temporary file in the same folder, flush it to disk and move it over the cache file."""
+        prefix = f"{self.path.name}.{_HOST}.{os.getpid()}."
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=prefix, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        _fsync_folder(self.path.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable where the system allows (POSIX); best effort."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 # ---------------------------------------------------------------------------
@@ -641,9 +888,18 @@ class Stemmer:
     Each distinct word is analysed once per :class:`Stemmer`.  Only
     :meth:`stem_many` and :meth:`stem_table` write the cache file; call
     :meth:`save_cache` after many single :meth:`stem` calls.  The cache file
-    is a pickle: point ``cache`` only at folders you trust.  A batch of more
-    than 20,000 new words is split over ``processes`` forked workers (Linux
-    only; elsewhere, and inside those workers, stemming stays in one process).
+    (``stems-<mode>-<key>.cache``) is JSON behind a header line that holds
+    the format, the settings' key and a SHA-256 checksum; loading it runs no
+    code, and a file that is damaged, cut short or made with other settings
+    is ignored with a ``RuntimeWarning`` and rebuilt.  Saving merges with the
+    file on disk under an exclusive lock (``fcntl.flock`` on the sidecar
+    ``.lock`` file; ``msvcrt.locking`` on Windows), so processes sharing a
+    cache folder keep each other's words, and removes temporary files that
+    killed writers left behind.  A cache folder that cannot be read or
+    written only costs a ``RuntimeWarning``.  A batch of more than 20,000
+    new words is split over ``processes`` forked workers (Linux only;
+    elsewhere, and inside those workers, stemming stays in one process);
+    only the parent process writes the cache.
 
     Examples
     --------
@@ -791,21 +1047,19 @@ class Stemmer:
     # -- internals ----------------------------------------------------------
 
     def _cache_key(self) -> str:
+        """The cache key of these settings: a digest of the rules' data and the options, never of source code."""
         if self.exact:
             return _digest(_static_fingerprint(), "exact")
         return _digest(
-            _static_fingerprint(), "default",
+            _static_fingerprint(), "default", _default_fingerprint(),
             sorted(self.overrides.items()), sorted(self.names),
-            sorted(root_families().items()), _MARGIN, sorted(clitics().items()),
         )
 
     def _load(self) -> None:
         self._loaded = True
         if self._disk is not None:
-            stems, sources = self._disk.load()
-            stems.update(self._stems)  # what this session found wins
-            sources.update(self._sources)
-            self._stems, self._sources = stems, sources
+            # what this session found wins
+            self._stems, self._sources = _merge(self._disk.load(), (self._stems, self._sources))
 
     def _remember(self, word: str) -> tuple[str, str]:
         if not self._loaded:
