@@ -9,34 +9,66 @@ into ``DIR``::
     report.html         a standalone page (code cells hidden unless asked)
     figures/NAME.png    every chart, also as NAME.svg
     tables/NAME.csv     frequencies, keyness, collocations, theme scores, topics ...
-    manifest.json       parameters, seed, corpus file hashes, library versions, times
+    manifest.json       parameters, seed, corpus file hashes, library versions, times,
+                        and every file the report wrote, with its SHA-256
 
 The same corpus, parameters and seed give byte-identical CSV tables.  The
 notebook itself saves its charts and tables with :func:`save_figure` and
 :func:`save_table`.
+
+A report never deletes what it did not write.  It is built in a hidden folder
+beside ``DIR`` (``.DIR.telaah-tmp-XXXXXXXX``, on the same filesystem), which
+is the kernel's working directory and the notebook's ``OUT`` (``"."``), and
+is moved into ``DIR`` only when everything has succeeded: a failed or
+interrupted run (an error in the notebook, Ctrl-C, SIGTERM) leaves ``DIR`` as
+it was and removes the hidden folder.  ``DIR`` may be
+
+* new (missing parent folders are created) or empty;
+* an earlier Telaah report, recognised by its ``manifest.json``
+  (``"generator": "telaah report"``, ``"format": 2``; the ``"telaah_report": 1``
+  manifests of earlier versions are read too).  Exactly the files that
+  manifest lists are replaced; anything else in the folder, in ``figures/``
+  and ``tables/`` too, is left alone.  A listed file that was changed since
+  (its hash differs), or a file of the user's where the new report wants to
+  write, is refused, as is a manifest of a newer format.
+
+Anything else (a folder with other files and no manifest, a ``manifest.json``
+that another program wrote, a file) is refused before anything runs, as is a
+corpus inside ``DIR``.
 """
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import hashlib
 import json
 import os
 import platform
+import re
+import secrets
 import shutil
+import signal
 import sys
 import tempfile
+import threading
 import time
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime, timezone
 from importlib import metadata
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 import pandas as pd
 
+from telaah.errors import option
 from telaah.resources import bundled_path
 
 __all__ = [
     "REPORT_NOTEBOOK",
+    "GENERATOR",
+    "MANIFEST_FORMAT",
     "ReportError",
     "make_report",
     "report_notebook_path",
@@ -44,26 +76,43 @@ __all__ = [
     "topic_unit",
     "count_topic_units",
     "auto_ks",
+    "content_words",
     "save_figure",
     "save_table",
     "corpus_hashes",
     "library_versions",
+    "earlier_report",
+    "report_files",
+    "install_report",
 ]
 
 #: The file name of the report notebook (in ``notebooks/``; shipped in wheels as ``telaah/templates/``).
 REPORT_NOTEBOOK = "06_report.ipynb"
 #: Distributions whose versions go into ``manifest.json`` (``Sastrawi`` is the ``pysastrawi`` distribution).
 LIBRARIES = ("telaah", "pysastrawi", "pandas", "numpy", "scikit-learn", "nltk", "matplotlib", "wordfreq", "papermill")
-#: What a report writes; a folder holding ``manifest.json`` is a previous report and these are replaced.
-_OUTPUTS = ("report.ipynb", "report.html", "manifest.json", "figures", "tables")
+#: ``manifest.json`` says who wrote it with this ``"generator"`` ...
+GENERATOR = "telaah report"
+#: ... and its layout with this ``"format"`` (1: the ``"telaah_report": 1`` manifests, which listed no file hashes).
+MANIFEST_FORMAT = 2
+_MANIFEST = "manifest.json"
+#: The hidden folders beside the report folder: the report being built, and the earlier report being replaced.
+_STAGING, _BACKUP = "telaah-tmp", "telaah-old"
 #: Significant digits of floats in the CSV tables: the same inputs give the same bytes.
 _FLOAT_FORMAT = "%.10g"
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+#: How the content-word check names each kind of token that is not a content word.
+_NOT_CONTENT = {
+    "stopword": ("stopword", "stopwords"), "number": ("number", "numbers"),
+    "punct": ("punctuation mark", "punctuation marks"), "symbol": ("symbol or emoji", "symbols or emoji"),
+    "url": ("URL", "URLs"), "email": ("e-mail address", "e-mail addresses"),
+    "mention": ("@mention", "@mentions"), "hashtag": ("#hashtag", "#hashtags"),
+}
 
 TopicsArg = int | Literal["auto"] | None
 
 
 class ReportError(RuntimeError):
-    """The report notebook failed while running (the inputs had been checked)."""
+    """The report notebook failed while running (the inputs had been checked); the output folder is as it was."""
 
 
 def report_notebook_path() -> Path:
@@ -98,12 +147,12 @@ def check_topics(topics: object) -> int | str | None:
         if word in ("auto", "none"):
             return None if word == "none" else "auto"
         if not word.lstrip("-").isdigit():
-            raise ValueError(f"topics={topics!r}: give a number of topics (2 or more), 'auto' or 'none'")
+            raise ValueError(f"{option('topics', topics)}: give a number of topics (2 or more), 'auto' or 'none'")
         topics = int(word)
     if isinstance(topics, bool) or not isinstance(topics, int):
-        raise ValueError(f"topics={topics!r}: give a number of topics (2 or more), 'auto' or None")
+        raise ValueError(f"{option('topics', topics)}: give a number of topics (2 or more), 'auto' or None")
     if topics < 2:
-        raise ValueError(f"topics={topics}: a topic model needs at least 2 topics (or use 'auto' or 'none')")
+        raise ValueError(f"{option('topics', topics)}: a topic model needs at least 2 topics (or use 'auto' or 'none')")
     return topics
 
 
@@ -150,6 +199,50 @@ def auto_ks(n_units: int) -> list[int]:
     """
     top = 5 if n_units < 50 else 10
     return list(range(2, min(top, n_units - 1) + 1))
+
+
+def content_words(texts: Iterable[str], *, stoplist: frozenset[str] | None = None) -> tuple[str | None, Counter[str]]:
+    """Find the first content word of ``texts``: a word token (:func:`telaah.tokenize.scan`) that is not a stopword.
+
+    Stops at the first one, so the cost is at most linear in the size of the
+    texts.
+
+    Parameters
+    ----------
+    texts : iterable of str
+        The texts (a corpus's ``text`` column).
+    stoplist : frozenset of str, optional
+        Lowercase stopwords; by default :func:`telaah.stopwords.stopwords`, the list the report uses.
+
+    Returns
+    -------
+    tuple
+        The first content word (None when there is none), and how many tokens
+        of each other kind came before it (``"stopword"``, ``"number"``,
+        ``"punct"``, ``"symbol"``, ``"url"`` ...).
+
+    Examples
+    --------
+    >>> content_words(["Yang 2024 !!"])
+    (None, Counter({'punct': 2, 'stopword': 1, 'number': 1}))
+    >>> content_words(["dan", "Harga naik."])[0]
+    'Harga'
+    """
+    from telaah.stopwords import stopwords
+    from telaah.tokenize import scan
+
+    stop = stopwords() if stoplist is None else stoplist
+    seen: Counter[str] = Counter()
+    for text in texts:
+        tokens, _, _, kinds = scan(text)
+        for token, kind in zip(tokens, kinds):
+            if kind != "word":
+                seen[kind] += 1
+            elif token.lower() in stop:
+                seen["stopword"] += 1
+            else:
+                return token, seen
+    return None, seen
 
 
 def save_figure(fig: Any, name: str, out: str | Path, *, show: bool = True) -> list[Path]:
@@ -229,20 +322,43 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def corpus_hashes(source: str | Path) -> dict[str, str]:
-    """SHA-256 of the corpus file, or of every file in a corpus folder (subfolders included), by relative path.
+def _corpus_files(corpus: pd.DataFrame) -> dict[str, Path]:
+    """The files :func:`telaah.read_corpus` read for ``corpus``, by their path relative to the source."""
+    source = corpus.attrs.get("source")
+    if not isinstance(source, str) or source == "DataFrame":
+        raise ValueError("the corpus was not read from a file or folder (its attrs['source'] names none)")
+    root = Path(source)
+    paths = [Path(name) for name in corpus.attrs.get("encodings", {})]
+    if not root.is_dir() and root not in paths:  # a Parquet file is read without decoding
+        paths.append(root)
+    files = {}
+    for path in paths:
+        if root.is_dir():
+            try:
+                name = path.relative_to(root).as_posix()
+            except ValueError:
+                name = Path(os.path.relpath(path, root)).as_posix()
+        else:
+            name = path.name
+        files[name] = path
+    return dict(sorted(files.items()))
+
+
+def corpus_hashes(corpus: pd.DataFrame) -> dict[str, str]:
+    """SHA-256 of exactly the files :func:`telaah.read_corpus` read for ``corpus``, by path relative to the source.
+
+    The files are those in ``corpus.attrs["encodings"]`` (plus a Parquet
+    source, which is not decoded): a folder's other files, hidden files it
+    skipped and anything in its subfolders that was not read (a report folder
+    inside the corpus folder, say) are not part of the corpus.
 
     Examples
     --------
-    >>> from telaah.corpus import sample_corpus_path
-    >>> list(corpus_hashes(sample_corpus_path()))
+    >>> from telaah.corpus import read_corpus, sample_corpus_path
+    >>> list(corpus_hashes(read_corpus(sample_corpus_path())))
     ['jepang-rusia.txt']
     """
-    source = Path(source)
-    if source.is_dir():
-        files = sorted(p for p in source.rglob("*") if p.is_file())
-        return {p.relative_to(source).as_posix(): _sha256(p) for p in files}
-    return {source.name: _sha256(source)}
+    return {name: _sha256(path) for name, path in _corpus_files(corpus).items()}
 
 
 def library_versions() -> dict[str, str]:
@@ -262,34 +378,349 @@ def library_versions() -> dict[str, str]:
     return versions
 
 
-def _check_out(out: Path) -> None:
-    """Refuse an output folder that cannot be written, or that holds other things than a previous report."""
-    if out.exists() and not out.is_dir():
-        raise ValueError(f"out={out}: is a file, not a folder")
-    if out.is_dir() and any(out.iterdir()):
-        if not (out / "manifest.json").is_file():
-            raise ValueError(f"out={out}: the folder is not empty and holds no earlier report; choose a new or empty folder")
-        extra = sorted(p.name for p in out.iterdir() if p.name not in _OUTPUTS)
-        if extra:
-            raise ValueError(f"out={out}: holds files that are not part of a report ({', '.join(extra[:5])}); choose a new or empty folder")
+# The report folder: what an earlier report owns, and moving a new one in ------------------------------------------
+
+
+def _names(items: list[str], *, limit: int = 5) -> str:
+    shown = ", ".join(items[:limit])
+    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
+
+
+def _is_relative_file(name: object) -> bool:
+    """A path a manifest may list: relative, in POSIX form, without ``..`` (so it stays inside the report folder).
+
+    Examples
+    --------
+    >>> [_is_relative_file(n) for n in ("tables/freq.csv", "../x", "/etc/passwd", "a//b", "a\\\\b", 3)]
+    [True, False, False, False, False, False]
+    """
+    if not isinstance(name, str) or not name or "\\" in name or "\x00" in name:
+        return False
+    parts = name.split("/")
+    return all(part not in ("", ".", "..") for part in parts) and not PurePosixPath(name).is_absolute()
+
+
+def _listed_files(manifest: object) -> dict[str, str | None]:
+    """The files a Telaah manifest says its report wrote (path -> SHA-256, None where it gives none), itself included.
+
+    Raises ValueError (without the folder's name) when the manifest is not
+    Telaah's, is of a newer format, or lists a path outside the folder.
+    """
+    new_folder = "choose a new or empty folder"
+    foreign = f'its {_MANIFEST} was not written by Telaah (it lacks "generator": "{GENERATOR}"); {new_folder}'
+    if not isinstance(manifest, dict):
+        raise ValueError(foreign)
+    files: dict[str, str | None]
+    if manifest.get("generator") == GENERATOR:
+        version = manifest.get("format")
+        if isinstance(version, int) and not isinstance(version, bool) and version > MANIFEST_FORMAT:
+            raise ValueError(f"it holds a report of a newer Telaah (manifest format {version}): rerun with that version, or {new_folder}")
+        listed = manifest.get("files")
+        if version != MANIFEST_FORMAT or not isinstance(listed, dict):
+            raise ValueError(f"its {_MANIFEST} is not a Telaah manifest of format {MANIFEST_FORMAT} (no \"files\" table); {new_folder}")
+        if not all(isinstance(d, str) and _HEX64.fullmatch(d) for d in listed.values()):
+            raise ValueError(f"its {_MANIFEST} lists files without a SHA-256; {new_folder}")
+        files = dict(listed)
+    elif manifest.get("telaah_report") == 1:
+        # Format 1 listed the notebook, the page, the tables (hashed) and the figures (by name): replace just those.
+        outputs = manifest.get("outputs") if isinstance(manifest.get("outputs"), dict) else {}
+        tables, figures = outputs.get("tables", {}), outputs.get("figures", [])
+        if not isinstance(tables, dict) or not isinstance(figures, list):
+            raise ValueError(f"its {_MANIFEST} (format 1) does not list its tables and figures; {new_folder}")
+        files = {"report.ipynb": None, "report.html": None}
+        files.update({f"tables/{name}": digest if isinstance(digest, str) else None for name, digest in tables.items()})
+        files.update({f"figures/{name}": None for name in figures})
+    else:
+        raise ValueError(foreign)
+    bad = sorted(str(name) for name in files if not _is_relative_file(name))
+    if bad:
+        raise ValueError(f"its {_MANIFEST} lists paths outside the folder ({_names(bad)}); {new_folder}")
+    files[_MANIFEST] = None
+    return files
+
+
+def earlier_report(out: str | os.PathLike[str]) -> dict[str, str | None]:
+    """The files of the earlier Telaah report in ``out`` that a new report replaces: path -> SHA-256 (or None).
+
+    Parameters
+    ----------
+    out : str or path
+        The report folder (resolved).
+
+    Returns
+    -------
+    dict
+        The files its ``manifest.json`` lists that are still there (the
+        manifest itself included), by path relative to ``out``; empty for a
+        folder that does not exist or is empty.
+
+    Raises
+    ------
+    ValueError
+        When ``out`` is a file; a folder with files but no ``manifest.json``;
+        a ``manifest.json`` that Telaah did not write, of a newer format, or
+        listing paths outside the folder; or a listed file that was changed
+        since the report wrote it (its SHA-256 differs, or it became a
+        folder or a link).
+
+    Examples
+    --------
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = (Path(tmp) / "manifest.json").write_text('{"generator": "jupyter-book"}')
+    ...     earlier_report(tmp)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: out=...: its manifest.json was not written by Telaah (it lacks "generator": "telaah report"); choose a new or empty folder
+    """
+    out = Path(out).resolve()
+    name = option("out", str(out))
+    if not os.path.lexists(out):
+        return {}
+    if not out.is_dir():
+        raise ValueError(f"{name}: is a file, not a folder")
+    if not any(out.iterdir()):
+        return {}
+    manifest_path = out / _MANIFEST
+    if not manifest_path.is_file() or manifest_path.is_symlink():
+        raise ValueError(f"{name}: the folder is not empty and holds no earlier report (no {_MANIFEST}); choose a new or empty folder")
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=out):
-            pass
-    except OSError as error:
-        raise ValueError(f"out={out}: cannot write there ({error.strerror or error})") from None
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        manifest = None
+    try:
+        listed = _listed_files(manifest)
+    except ValueError as error:
+        raise ValueError(f"{name}: {error}") from None
+    present: dict[str, str | None] = {}
+    changed: list[str] = []
+    for rel, digest in listed.items():
+        path = out / rel
+        if not os.path.lexists(path):
+            continue  # deleted since: nothing to replace
+        if path.is_symlink() or not path.is_file() or path.parent.resolve() != path.parent or (digest and _sha256(path) != digest):
+            changed.append(rel)
+        else:
+            present[rel] = digest
+    if changed:
+        raise ValueError(
+            f"{name}: {_names(changed)} changed since Telaah wrote the report there; "
+            f"move {'it' if len(changed) == 1 else 'them'} out of the folder (or delete {'it' if len(changed) == 1 else 'them'}) and run again"
+        )
+    return present
 
 
-def _clear_previous(out: Path) -> None:
-    for name in _OUTPUTS:
-        path = out / name
-        if path.is_dir():
-            shutil.rmtree(path)
-        elif path.exists():
-            path.unlink()
+def _files_under(folder: Path) -> list[str]:
+    """Every file below ``folder`` (links not followed), by relative POSIX path, ``manifest.json`` last."""
+    found = []
+    for parent, _, files in os.walk(folder):
+        for file in files:
+            found.append((Path(parent) / file).relative_to(folder).as_posix())
+    return sorted(found, key=lambda rel: (rel == _MANIFEST, rel))
 
 
-def _check_themes(themes: str | Path | None) -> Path | None:
+def report_files(folder: str | os.PathLike[str]) -> dict[str, str]:
+    """SHA-256 of every file of a report folder but its ``manifest.json``, by relative path: what the manifest lists.
+
+    Examples
+    --------
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = save_table(pd.DataFrame({"a": [1]}), "t", tmp)
+    ...     _ = (Path(tmp) / "manifest.json").write_text("{}")
+    ...     {name: len(digest) for name, digest in report_files(tmp).items()}
+    {'tables/t.csv': 64}
+    """
+    folder = Path(folder)
+    return {rel: _sha256(folder / rel) for rel in _files_under(folder) if rel != _MANIFEST}
+
+
+def _clashes(out: Path, new: list[str], previous: Mapping[str, str | None]) -> list[str]:
+    """The paths where the new report would overwrite, or write through, something the earlier report did not write."""
+    clashes = set()
+    for rel in new:
+        if rel in previous:
+            continue
+        target = out / rel
+        if os.path.lexists(target):
+            clashes.add(rel)
+        for parent in PurePosixPath(rel).parents:
+            if str(parent) == ".":
+                break
+            folder = out / parent
+            if os.path.lexists(folder) and (folder.is_symlink() or not folder.is_dir()):
+                clashes.add(parent.as_posix())
+    return sorted(clashes)
+
+
+def _beside(out: Path, kind: str) -> Path:
+    """Make a new hidden folder ``.NAME.KIND-XXXXXXXX`` beside ``out`` (the umask applies, unlike :func:`tempfile.mkdtemp`)."""
+    while True:
+        path = out.parent / f".{out.name}.{kind}-{secrets.token_hex(4)}"
+        try:
+            path.mkdir()
+        except FileExistsError:
+            continue
+        return path
+
+
+def _remove_empty(folders: Iterable[Path]) -> None:
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            folder.rmdir()
+
+
+def install_report(staging: str | os.PathLike[str], out: str | os.PathLike[str]) -> Path:
+    """Move a finished report from ``staging`` into ``out``, replacing only the files of the earlier report there.
+
+    ``out`` is checked again (:func:`earlier_report`): a file of the user's
+    where the new report wants to write is refused.  When ``out`` does not
+    exist, ``staging`` is renamed to it; otherwise the earlier report's files
+    are moved into a hidden folder beside ``out``, the new files moved in
+    (``manifest.json`` last) and the hidden folder removed.  Every move is a
+    rename on one filesystem; if one fails (or the run is interrupted), the
+    moves are undone and ``out`` is as it was.
+
+    Parameters
+    ----------
+    staging : str or path
+        The finished report, in a folder beside ``out``.
+    out : str or path
+        The report folder (resolved).
+
+    Returns
+    -------
+    Path
+        ``out``.
+
+    Raises
+    ------
+    ValueError
+        When ``out`` is not a new folder, an empty one or an earlier report
+        (see :func:`earlier_report`), a new file would overwrite one of the
+        user's, or a file cannot be moved; ``out`` is then as it was.
+    """
+    staging, out = Path(staging), Path(out).resolve()
+    previous = earlier_report(out)
+    new = _files_under(staging)
+    if not os.path.lexists(out):
+        try:
+            staging.rename(out)
+            return out
+        except OSError:  # made in the meantime: merge below
+            previous = earlier_report(out)
+    clashes = _clashes(out, new, previous)
+    if clashes:
+        raise ValueError(
+            f"{option('out', str(out))}: the new report would overwrite {_names(clashes)}, which the earlier report "
+            "did not write; move them out of the folder and run again (the folder was left as it was)"
+        )
+    backup = _beside(out, _BACKUP)
+    moved_old: list[str] = []
+    moved_new: list[str] = []
+    made: list[Path] = []
+    old = sorted(previous, key=lambda rel: (rel == _MANIFEST, rel))
+    try:
+        for rel in old:
+            (backup / rel).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(out / rel, backup / rel)
+            moved_old.append(rel)
+        for rel in new:
+            for parent in reversed((out / rel).relative_to(out).parents):
+                folder = out / parent
+                if str(parent) != "." and not folder.is_dir():
+                    folder.mkdir()
+                    made.append(folder)
+            os.replace(staging / rel, out / rel)
+            moved_new.append(rel)
+    except BaseException as error:
+        for rel in reversed(moved_new):
+            os.replace(out / rel, staging / rel)
+        _remove_empty(reversed(made))
+        for rel in reversed(moved_old):
+            os.replace(backup / rel, out / rel)
+        shutil.rmtree(backup, ignore_errors=True)
+        if isinstance(error, OSError):
+            raise ValueError(
+                f"{option('out', str(out))}: cannot move the report into place ({error.strerror or error}); "
+                "the folder was left as it was"
+            ) from None
+        raise
+    shutil.rmtree(backup, ignore_errors=True)
+    return out
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """Within this block (in the main thread), SIGTERM raises KeyboardInterrupt, so the report can clean up."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt(f"terminated (signal {signum})")
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
+
+
+# Checking the inputs -------------------------------------------------------------------------------------------------
+
+
+def _check_out(out: str | os.PathLike[str]) -> Path:
+    """The report folder, resolved; refused when it is a file, the root, or under a file."""
+    if not isinstance(out, (str, os.PathLike)) or not str(out).strip():
+        raise ValueError(f"{option('out', out)}: give the path of a folder for the report")
+    path = Path(out).expanduser().resolve()
+    name = option("out", str(path))
+    if path.parent == path:
+        raise ValueError(f"{name}: give a folder below the root for the report")
+    if os.path.lexists(path) and not path.is_dir():
+        raise ValueError(f"{name}: is a file, not a folder")
+    ancestor = path.parent
+    while not os.path.lexists(ancestor):
+        ancestor = ancestor.parent
+    if not ancestor.is_dir():
+        raise ValueError(f"{name}: cannot write there ({ancestor} is a file, not a folder)")
+    return path
+
+
+def _locations(path: Path) -> set[Path]:
+    """Where a path is, with and without following links (the link itself, and what it points to)."""
+    absolute = Path(os.path.abspath(path))
+    return {absolute, absolute.parent.resolve() / absolute.name, path.resolve()}
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return any(p == folder or folder in p.parents for p in _locations(path))
+
+
+def _check_corpus_outside(given: Path, out: Path, files: Iterable[Path] = ()) -> None:
+    """Refuse a corpus (the source, or any file read from it) inside the report folder."""
+    where = f"the report folder ({option('out', str(out))})"
+    if _inside(given, out):
+        raise ValueError(f"{given}: the corpus is inside {where}; choose a report folder outside the corpus")
+    inside = sorted(str(f) for f in files if _inside(f, out))
+    if inside:
+        raise ValueError(f"{given}: the corpus reads {_names(inside)}, inside {where}; choose a report folder outside the corpus")
+
+
+def _check_read_options(*, encoding: object, sep: object, recursive: object, on_error: object) -> None:
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)  # type: ignore[arg-type]
+        except (LookupError, TypeError):
+            raise ValueError(f"{option('encoding', encoding)}: not an encoding Python knows (e.g. 'utf-8', 'cp1252')") from None
+    if sep is not None and (not isinstance(sep, str) or not sep):
+        raise ValueError(f"{option('sep', sep)}: give the separator of the table's columns, e.g. ';'")
+    if not isinstance(recursive, bool):
+        raise ValueError(f"{option('recursive', recursive)}: give True or False")
+    if on_error not in ("raise", "skip"):
+        raise ValueError(f"{option('on_error', on_error)}: choose 'raise' or 'skip'")
+
+
+def _check_themes(themes: str | os.PathLike[str] | None) -> Path | None:
     if themes is None:
         return None
     from telaah.themes import load_lexicon
@@ -298,10 +729,40 @@ def _check_themes(themes: str | Path | None) -> Path | None:
     try:
         load_lexicon(path)
     except FileNotFoundError:
-        raise ValueError(f"themes={themes}: no such lexicon file") from None
+        raise ValueError(f"{option('themes', str(themes))}: no such lexicon file") from None
     except (ValueError, UnicodeDecodeError) as error:
-        raise ValueError(f"themes={themes}: not a usable theme lexicon: {error}") from None
+        raise ValueError(f"{option('themes', str(themes))}: not a usable theme lexicon: {error}") from None
     return path
+
+
+def _check_content(corpus: pd.DataFrame, *, given: Path) -> None:
+    """Refuse a corpus without a content word: there would be nothing to count."""
+    word, seen = content_words(corpus["text"])
+    if word is None:
+        counts = ", ".join(f"{n:,} {_NOT_CONTENT.get(kind, (kind, kind))[n != 1]}" for kind, n in seen.most_common())
+        raise ValueError(
+            f"{given}: no content words: every token is a stopword, number, punctuation or symbol ({counts}); "
+            "a report needs words to count"
+        )
+
+
+def _check_topic_size(corpus: pd.DataFrame, k: int | str | None) -> None:
+    """Refuse more topics than units, or ``topics="auto"`` with too few units to choose from."""
+    if k is None:
+        return
+    n = count_topic_units(corpus)
+    what = ("document" if topic_unit(corpus) == "document" else "paragraph") + ("" if n == 1 else "s")
+    if k == "auto" and not auto_ks(n):
+        raise ValueError(
+            f"{option('topics', 'auto')}: the corpus has only {n} {what} to model, and choosing a number of topics "
+            f"needs at least 3; pass {option('topics', 'none')} to leave topics out"
+        )
+    if isinstance(k, int) and k > n:
+        fewer = f"pass {option('topics', n)} or fewer" if n >= 2 else "a topic model needs at least 2"
+        raise ValueError(
+            f"{option('topics', k)}: the corpus has only {n} {what} to model, so at most {n} topics; "
+            f"{fewer}, or {option('topics', 'none')} to leave topics out"
+        )
 
 
 def _validate(
@@ -311,39 +772,107 @@ def _validate(
     text_column: str,
     id_column: str | None,
     unit: str,
-    themes: str | Path | None,
+    themes: str | os.PathLike[str] | None,
     topics: object,
     seed: object,
+    read: Mapping[str, Any],
 ) -> tuple[pd.DataFrame, Path, Path | None, int | str | None]:
     """Check every input cheaply, before any kernel starts; returns the corpus and the resolved options."""
     from telaah.corpus import read_corpus
 
     if unit not in ("document", "paragraph"):
-        raise ValueError(f"unit={unit!r}: choose 'document' or 'paragraph'")
+        raise ValueError(f"{option('unit', unit)}: choose 'document' or 'paragraph'")
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
-        raise ValueError(f"seed={seed!r}: give a whole number of 0 or more")
+        raise ValueError(f"{option('seed', seed)}: give a whole number of 0 or more")
     k = check_topics(topics)
+    _check_read_options(**read)
     if not isinstance(source, (str, os.PathLike)):
         raise ValueError(f"source must be a path to a corpus file or folder, not {type(source).__name__}")
     given = Path(source).expanduser()
-    corpus = read_corpus(given, unit=unit, text_column=text_column, id_column=id_column)  # names the path as given
-    path = given.resolve()  # the kernel runs in the report folder
+    _check_corpus_outside(given, out)
+    corpus = read_corpus(given, unit=unit, text_column=text_column, id_column=id_column, **read)  # names the path as given
+    _check_corpus_outside(given, out, _corpus_files(corpus).values())
+    _check_content(corpus, given=given)
+    _check_topic_size(corpus, k)
     lexicon = _check_themes(themes)
-    if isinstance(k, int):
-        n = count_topic_units(corpus)
-        if k > n:
-            what = "documents" if topic_unit(corpus) == "document" else "paragraphs"
-            raise ValueError(f"topics={k}: the corpus has only {n} {what} to model, so at most {n} topics")
-    _check_out(out)
-    return corpus, path, lexicon, k
+    earlier_report(out)
+    return corpus, given.resolve(), lexicon, k  # resolved: the kernel runs in another folder
 
 
-def _failure(error: Exception, executed: Path) -> ReportError:
+# Running -------------------------------------------------------------------------------------------------------------
+
+
+def _make_parents(out: Path) -> list[Path]:
+    """Create the missing folders above ``out``; returns them, innermost first (to remove them if the run fails)."""
+    missing = []
+    folder = out.parent
+    while not os.path.lexists(folder):
+        missing.append(folder)
+        folder = folder.parent
+    made: list[Path] = []
+    try:
+        for folder in reversed(missing):
+            folder.mkdir()
+            made.insert(0, folder)
+    except OSError as error:
+        _remove_empty(made)
+        raise ValueError(f"{option('out', str(out))}: cannot write there ({error.strerror or error})") from None
+    return made
+
+
+def _make_staging(out: Path) -> tuple[Path, list[Path]]:
+    """Create the hidden folder the report is built in, beside ``out``; returns it and the parent folders made for it."""
+    made = _make_parents(out)
+    try:
+        staging = _beside(out, _STAGING)
+        if out.is_dir():
+            with tempfile.TemporaryFile(dir=out):
+                pass
+            if os.stat(staging).st_dev != os.stat(out).st_dev:
+                shutil.rmtree(staging)
+                raise ValueError(
+                    f"{option('out', str(out))}: is on another filesystem than the folder above it (a mount point?); "
+                    "give a folder inside it"
+                )
+    except OSError as error:
+        _remove_empty(made)
+        raise ValueError(f"{option('out', str(out))}: cannot write there ({error.strerror or error})") from None
+    except ValueError:
+        _remove_empty(made)
+        raise
+    return staging, made
+
+
+def _failure(error: Exception, out: Path) -> ReportError:
     name = getattr(error, "ename", type(error).__name__)
     value = getattr(error, "evalue", str(error))
     cell = getattr(error, "exec_count", None)
     where = f" in cell {cell}" if cell is not None else ""
-    return ReportError(f"the report notebook failed{where}: {name}: {value} (see {executed})")
+    return ReportError(f"the report notebook failed{where}: {name}: {value} ({out} was left as it was)")
+
+
+def _run_notebook(parameters: Mapping[str, Any], *, staging: Path, out: Path, progress: bool, timeout: int) -> Any:
+    """Run the report notebook in ``staging`` and save it there as ``report.ipynb``, naming its final place."""
+    import nbformat
+    import papermill
+
+    try:
+        nb = papermill.execute_notebook(
+            str(report_notebook_path()),
+            None,  # saved below, once it has succeeded
+            parameters=dict(parameters),
+            kernel_name="python3",
+            cwd=str(staging),
+            progress_bar=progress,
+            log_output=False,
+            execution_timeout=timeout,
+        )
+    except Exception as error:  # papermill's PapermillExecutionError, a dead kernel, a timeout
+        raise _failure(error, out) from error
+    node = nbformat.from_dict(nb)
+    node.metadata.setdefault("papermill", {})["output_path"] = str(out / "report.ipynb")
+    nbformat.write(node, staging / "report.ipynb")
+    return node
 
 
 def make_report(
@@ -353,6 +882,10 @@ def make_report(
     text_column: str = "text",
     id_column: str | None = None,
     unit: Literal["paragraph", "document"] = "paragraph",
+    encoding: str | None = None,
+    sep: str | None = None,
+    recursive: bool = False,
+    on_error: Literal["raise", "skip"] = "raise",
     themes: str | os.PathLike[str] | None = None,
     topics: TopicsArg | str = "auto",
     seed: int = 0,
@@ -366,18 +899,25 @@ def make_report(
     ----------
     source : str or path
         Any file or folder :func:`telaah.read_corpus` accepts (``.txt``, a
-        folder of ``.txt``, ``.csv``, ``.tsv``, ``.jsonl``, ``.parquet``).
+        folder of ``.txt``, ``.csv``, ``.tsv``, ``.jsonl``, ``.parquet``),
+        outside ``out``.
     out : str or path
-        The report folder: new, empty, or an earlier report (whose files are replaced).
+        The report folder: new (missing parent folders are created), empty,
+        or an earlier Telaah report, whose files (those its ``manifest.json``
+        lists) are replaced; other files there are left alone.
     text_column, id_column : str
         For tables, as for :func:`telaah.read_corpus`.
     unit : {"paragraph", "document"}
         How the corpus is read: one row per paragraph (the default) or per document.
+    encoding, sep, recursive, on_error
+        As for :func:`telaah.read_corpus`; the notebook reads the corpus with
+        the same options as the checks before it.
     themes : str or path, optional
         A theme lexicon file (see :func:`telaah.load_lexicon`); the bundled one by default.
     topics : int, "auto" or None
-        The number of topics; ``"auto"`` picks it with :func:`telaah.topics.choose_k`
-        (see :func:`auto_ks`); None (or ``"none"``) leaves topics out.
+        The number of topics (at most the number of units); ``"auto"`` picks
+        it with :func:`telaah.topics.choose_k` (see :func:`auto_ks`; needs 3
+        units or more); None (or ``"none"``) leaves topics out.
     seed : int
         The seed of every random step: the same inputs and seed give the same tables.
     hide_code : bool
@@ -398,9 +938,17 @@ def make_report(
     CorpusError
         When the corpus cannot be read (checked before anything runs).
     ValueError
-        For a bad option, lexicon file or output folder (checked before anything runs).
+        For a bad option or lexicon file; a corpus inside ``out``, without a
+        content word, or too small for ``topics``; an output folder that is
+        not new, empty or an earlier report, or cannot be written (all
+        checked before anything runs); or a report that cannot be moved into
+        place.
     ReportError
-        When the notebook fails while running; the executed notebook shows where.
+        When the notebook fails while running.
+    KeyboardInterrupt
+        When interrupted (Ctrl-C, or SIGTERM in the main thread) while it runs.
+
+    In every failure ``out`` is left as it was, and nothing is left beside it.
 
     Examples
     --------
@@ -409,12 +957,13 @@ def make_report(
     ...
     telaah.errors.CorpusError: tidak-ada.txt: no such file or folder ...
     """
-    out = Path(out).expanduser().resolve()
+    out = _check_out(out)
+    read = {"encoding": encoding, "sep": sep, "recursive": recursive, "on_error": on_error}
     corpus, path, lexicon, k = _validate(
-        source, out=out, text_column=text_column, id_column=id_column, unit=unit, themes=themes, topics=topics, seed=seed
+        source, out=out, text_column=text_column, id_column=id_column, unit=unit, themes=themes, topics=topics, seed=seed, read=read
     )
-    import papermill
-    from nbconvert import HTMLExporter  # noqa: F401  (fail here, not after the run, if nbconvert is broken)
+    import papermill  # noqa: F401  (fail here, not after the run, if papermill or nbconvert is broken)
+    from nbconvert import HTMLExporter  # noqa: F401
 
     from telaah.notebooks import export_html
 
@@ -423,57 +972,79 @@ def make_report(
         "TEXT_COLUMN": text_column,
         "ID_COLUMN": id_column,
         "UNIT": unit,
+        "ENCODING": encoding,
+        "SEP": sep,
+        "RECURSIVE": recursive,
+        "ON_ERROR": on_error,
         "THEMES": None if lexicon is None else str(lexicon),
         "TOPICS": k,
         "SEED": seed,
-        "OUT": str(out),
+        "OUT": ".",  # the kernel's working directory: the folder the report is built in
+        "OUT_LABEL": str(out),  # how the report names its folder
     }
-    _clear_previous(out)
-    executed = out / "report.ipynb"
-    started, clock = datetime.now(timezone.utc), time.perf_counter()
     show = sys.stderr.isatty() if progress is None else progress
-    try:
-        nb = papermill.execute_notebook(
-            str(report_notebook_path()),
-            str(executed),
-            parameters=parameters,
-            kernel_name="python3",
-            cwd=str(out),
-            progress_bar=show,
-            log_output=False,
-            execution_timeout=timeout,
-        )
-    except Exception as error:  # papermill's PapermillExecutionError, a dead kernel, a timeout
-        raise _failure(error, executed) from error
-    import nbformat
+    with _sigterm_as_interrupt():
+        staging, made = _make_staging(out)
+        installed = False
+        try:
+            started, clock = datetime.now(timezone.utc), time.perf_counter()
+            node = _run_notebook(parameters, staging=staging, out=out, progress=show, timeout=timeout)
+            html = export_html(node, staging / "report.html", hide_code=hide_code)
+            manifest = _manifest(
+                corpus, path=path, out=out, parameters=parameters, hide_code=hide_code, staging=staging,
+                html=html, started=started, seconds=time.perf_counter() - clock,
+            )
+            (staging / _MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+            install_report(staging, out)
+            installed = True
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+            if not installed:
+                _remove_empty(made)
+    return out
 
-    node = nbformat.from_dict(nb)
-    html = export_html(node, out / "report.html", hide_code=hide_code)
-    ended = datetime.now(timezone.utc)
-    tables = sorted((out / "tables").glob("*.csv"))
-    figures = sorted((out / "figures").glob("*"))
-    manifest = {
-        "telaah_report": 1,
-        "parameters": {**parameters, "HIDE_CODE": hide_code},
-        "seed": seed,
+
+def _manifest(
+    corpus: pd.DataFrame,
+    *,
+    path: Path,
+    out: Path,
+    parameters: Mapping[str, Any],
+    hide_code: bool,
+    staging: Path,
+    html: Path,
+    started: datetime,
+    seconds: float,
+) -> dict[str, Any]:
+    """What ``manifest.json`` says: who wrote it, the inputs, the versions, and every file of the report."""
+    files = report_files(staging)
+    read = _corpus_files(corpus)
+    encodings = corpus.attrs.get("encodings", {})
+    shown = {k: v for k, v in parameters.items() if k != "OUT_LABEL"}
+    return {
+        "generator": GENERATOR,
+        "format": MANIFEST_FORMAT,
+        "out": str(out),
+        "parameters": {**shown, "OUT": str(out), "HIDE_CODE": hide_code},
+        "seed": parameters["SEED"],
         "corpus": {
             "source": str(path),
             "kind": "folder" if path.is_dir() else path.suffix.lstrip(".").lower(),
-            "unit": unit,
+            "unit": parameters["UNIT"],
             "rows": len(corpus),
-            "sha256": corpus_hashes(path),
+            "skipped": len(corpus.attrs.get("skipped", [])),
+            "sha256": corpus_hashes(corpus),
+            "encodings": {name: encodings[str(file)] for name, file in read.items() if str(file) in encodings},
         },
         "versions": library_versions(),
         "started": started.isoformat(timespec="seconds"),
-        "ended": ended.isoformat(timespec="seconds"),
-        "seconds": round(time.perf_counter() - clock, 2),
+        "ended": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "seconds": round(seconds, 2),
         "outputs": {
-            "notebook": executed.name,
+            "notebook": "report.ipynb",
             "html": html.name,
-            "tables": {p.name: _sha256(p) for p in tables},
-            "figures": [p.name for p in figures],
+            "tables": {rel.removeprefix("tables/"): d for rel, d in files.items() if rel.startswith("tables/") and rel.endswith(".csv")},
+            "figures": [rel.removeprefix("figures/") for rel in files if rel.startswith("figures/")],
         },
+        "files": files,
     }
-    (out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return out
-
