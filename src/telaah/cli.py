@@ -3,27 +3,68 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Sequence
+import tempfile
+import warnings
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from telaah.errors import command_line_style
+
 __all__ = ["main"]
+
+
+def _reading(args: argparse.Namespace) -> dict[str, object]:
+    """The options of :func:`telaah.read_corpus` that the command line gives (the same for every command)."""
+    return {
+        "text_column": args.text_column,
+        "id_column": args.id_column,
+        "encoding": args.encoding,
+        "sep": args.sep,
+        "recursive": args.recursive,
+        "on_error": args.on_error,
+    }
+
+
+def _output_file(path: str, *, flag: str, suffixes: tuple[str, ...]) -> Path:
+    """Check an output file path before any work is done: a file name, in a folder that exists and can be written."""
+    out = Path(path).expanduser()
+    if out.is_dir():
+        raise ValueError(f"{flag} {out}: is a folder; give a file name ending in {' or '.join(suffixes)}")
+    if out.suffix.lower() not in suffixes:
+        raise ValueError(f"{flag} {out}: must end in {' or '.join(suffixes)}")
+    folder = out.parent
+    if not folder.is_dir():
+        raise ValueError(f"{flag} {out}: the folder {folder} does not exist; create it first")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ValueError(f"{flag} {out}: the folder {folder} cannot be written")
+    return out
+
+
+def _write_atomically(write: Callable[[Path], None], out: Path) -> None:
+    """Write through a temporary file beside ``out``, so a failed write leaves no half file (and no earlier one lost)."""
+    handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+    os.close(handle)
+    try:
+        write(Path(temporary))
+        os.replace(temporary, out)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def _tokens(args: argparse.Namespace) -> int:
     from telaah.corpus import read_corpus
     from telaah.table import token_table
 
-    out = Path(args.output)
-    if out.suffix not in (".csv", ".parquet"):
-        raise SystemExit(f"telaah tokens: output {out} must end in .csv or .parquet")
-    corpus = read_corpus(args.source, unit=args.unit, text_column=args.text_column, id_column=args.id_column)
+    out = _output_file(args.output, flag="-o/--output", suffixes=(".csv", ".parquet"))
+    corpus = read_corpus(args.source, unit=args.unit, **_reading(args))
     table = token_table(corpus, stem=not args.no_stem, progress=args.progress)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if out.suffix == ".csv":
-        table.to_csv(out, index=False)
+    if out.suffix.lower() == ".csv":
+        _write_atomically(lambda path: table.to_csv(path, index=False), out)
     else:
-        table.to_parquet(out, index=False)
+        _write_atomically(lambda path: table.to_parquet(path, index=False), out)
     print(f"{len(table):,} tokens from {len(corpus):,} {args.unit}s -> {out}", file=sys.stderr)
     return 0
 
@@ -54,9 +95,8 @@ def _report(args: argparse.Namespace) -> int:
         out = make_report(
             args.source,
             out=args.out,
-            text_column=args.text_column,
-            id_column=args.id_column,
             unit=args.unit,
+            **_reading(args),
             themes=args.themes,
             topics=args.topics,
             seed=args.seed,
@@ -70,6 +110,20 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_reading_options(command: argparse.ArgumentParser) -> None:
+    """The options that say how to read the corpus: every one of :func:`telaah.read_corpus`'s."""
+    group = command.add_argument_group("reading the corpus (as telaah.read_corpus)")
+    group.add_argument("--text-column", default="text", help="the column (or JSON key) that holds the text (default: text)")
+    group.add_argument("--id-column", default=None, help="the column that holds document ids (default: doc_id, else id, else row numbers)")
+    group.add_argument("--encoding", default=None, help="the encoding of text files (default: detected; refused when unsure)")
+    group.add_argument("--sep", default=None, help="the CSV separator (default: sniffed from the header line)")
+    group.add_argument("--recursive", action="store_true", help="for folders: also read .txt files in subfolders")
+    group.add_argument(
+        "--on-error", choices=("raise", "skip"), default="raise",
+        help="a document that cannot be read: stop (raise, the default) or leave it out with a warning (skip)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``telaah`` command."""
     parser = argparse.ArgumentParser(prog="telaah", description="Close study of Indonesian text.")
@@ -79,8 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     tokens.add_argument("source", help="a .txt file, a folder of .txt files, .csv, .jsonl or .parquet")
     tokens.add_argument("-o", "--output", required=True, help="OUT.csv or OUT.parquet")
     tokens.add_argument("--unit", choices=("document", "paragraph"), default="document")
-    tokens.add_argument("--text-column", default="text")
-    tokens.add_argument("--id-column", default=None)
+    _add_reading_options(tokens)
     tokens.add_argument("--no-stem", action="store_true", help="skip stemming")
     tokens.add_argument("--progress", action="store_true", default=None, help="show a progress bar")
     tokens.set_defaults(func=_tokens)
@@ -95,8 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     rep = sub.add_parser("report", help="run the report notebook on a corpus: HTML, charts, CSV tables, manifest")
     rep.add_argument("source", help="a .txt file, a folder of .txt files, .csv, .tsv, .jsonl or .parquet")
     rep.add_argument("--out", required=True, help="the report folder (new, empty, or an earlier report)")
-    rep.add_argument("--text-column", default="text")
-    rep.add_argument("--id-column", default=None)
+    _add_reading_options(rep)
     rep.add_argument("--unit", choices=("paragraph", "document"), default="paragraph", help="one row per paragraph or per document")
     rep.add_argument("--themes", default=None, metavar="FILE", help="a theme lexicon (default: the bundled one)")
     rep.add_argument("--topics", default="auto", metavar="K|auto|none", help="number of topics (default: auto)")
@@ -107,14 +159,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _show_warning(message: Warning | str, category: type[Warning], *args: object, **kwargs: object) -> None:
+    """Warnings on the command line: one line each, without the source line that raised them."""
+    print(f"telaah: warning: {message}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the ``telaah`` command; returns the exit status."""
+    """Run the ``telaah`` command; returns the exit status.
+
+    Every expected failure is one line on standard error, naming options as
+    flags (``--text-column``): 2 for bad input (a corpus, an option, an output
+    path), 1 for a failure while working (a file system error), 130 when
+    interrupted (Ctrl-C).
+    """
     args = build_parser().parse_args(argv)
-    try:
-        return args.func(args)
-    except ValueError as err:  # a bad corpus (telaah.CorpusError) or parameter, named in the message
-        print(f"telaah: {err}", file=sys.stderr)
-        return 2
+    with command_line_style(), warnings.catch_warnings():
+        warnings.showwarning = _show_warning
+        try:
+            return args.func(args)
+        except ValueError as err:  # a bad corpus (telaah.CorpusError), option or output path, named in the message
+            print(f"telaah: {err}", file=sys.stderr)
+            return 2
+        except OSError as err:
+            print(f"telaah: {err.filename + ': ' if err.filename else ''}{err.strerror or err}", file=sys.stderr)
+            return 1
+        except KeyboardInterrupt:
+            print("telaah: interrupted; nothing was written", file=sys.stderr)
+            return 130
 
 
 if __name__ == "__main__":
