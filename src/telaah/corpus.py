@@ -624,7 +624,13 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def _surrogate_problem(value: str, *, what: str) -> str | None:
     """Say where ``value`` holds a lone surrogate (not a character; it cannot be written as UTF-8), or None."""
-    found = _SURROGATE.search(value)
+    if value.isascii():
+        return None
+    try:
+        value.encode("utf-8")  # fast, and fails only on a surrogate
+        return None
+    except UnicodeEncodeError:
+        found = _SURROGATE.search(value)
     if found is None:
         return None
     return (
