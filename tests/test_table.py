@@ -77,7 +77,7 @@ def test_non_words_are_not_stemmed_or_stopwords(small):
     _, t = small
     punct = t[t.kind == "punct"]
     assert (punct.stem_source == "none").all() and not punct.is_stop.any()
-    assert (punct.stem == punct.lower).all()
+    assert (punct.stem.astype(str) == punct.lower.astype(str)).all()
 
 
 def test_without_stemming_there_is_no_stem_column():
@@ -131,3 +131,20 @@ def test_parallel_scan_gives_the_same_table(monkeypatch):
     single = token_table(texts, processes=1)
     assert parallel.astype(str).equals(single.astype(str))
     assert parallel.doc_id.astype(str).iloc[-1] == "doc40" and parallel.para_id.max() == 1
+
+
+@pytest.mark.parametrize("column", ["token", "lower", "kind", "stem", "stem_source"])
+def test_each_categorical_column_has_only_its_own_categories(small, column):
+    values = small[1][column]  # (doc_id keeps documents without tokens: test_empty_documents_...)
+    assert set(values.cat.categories) == set(values.astype(str))
+    assert (values.value_counts() > 0).all()
+
+
+def test_token_table_uses_the_process_default_stemmer(monkeypatch):
+    from telaah.stemmer import default_stemmer
+
+    calls = []
+    original = type(default_stemmer()).stem_table
+    monkeypatch.setattr(type(default_stemmer()), "stem_table", lambda self, words: calls.append(self) or original(self, words))
+    token_table(["Kerusakan gerakan."])
+    assert calls == [default_stemmer()]

@@ -140,7 +140,7 @@ from telaah.lang_id import (
 from telaah.parallel import fork_map, worker_count
 from telaah.resources import read_table
 
-__all__ = ["Stemmer", "stem", "sastrawi_steps", "STEM_SOURCES", "REMEDY_VERSION"]
+__all__ = ["Stemmer", "default_stemmer", "stem", "sastrawi_steps", "STEM_SOURCES", "REMEDY_VERSION"]
 
 #: Where a stem came from (the ``stem_source`` column of :meth:`Stemmer.stem_table`).
 STEM_SOURCES = ("sastrawi", "remedy", "override", "name", "verbatim")
@@ -1166,19 +1166,30 @@ class Stemmer:
 
 
 @cache
-def _default() -> Stemmer:
+def default_stemmer() -> Stemmer:
+    """The process's one default :class:`Stemmer`: every function that stems with the defaults shares it.
+
+    It loads the cache file once and keeps one memo, so :func:`stem`,
+    :func:`telaah.token_table`, :func:`telaah.kwic` and the theme matcher
+    never stem a word twice.
+
+    Examples
+    --------
+    >>> default_stemmer() is default_stemmer()
+    True
+    """
     return Stemmer()
 
 
 def stem(word: str) -> str:
-    """Stem one Indonesian word with the shared default :class:`Stemmer`.
+    """Stem one Indonesian word with the shared :func:`default_stemmer`.
 
     Examples
     --------
     >>> stem("kerusakan"), stem("Bekasi"), stem("pertahanan")
     ('rusak', 'bekasi', 'tahan')
     """
-    return _default().stem(word)
+    return default_stemmer().stem(word)
 
 
 _AFFIX_TYPES = {"P": "particle", "PP": "possessive pronoun", "DS": "derivational suffix", "DP": "derivational prefix"}

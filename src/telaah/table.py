@@ -21,7 +21,7 @@ from telaah.errors import CorpusError
 from telaah.lang_id import protected_names
 from telaah.parallel import fork_map, worker_count
 from telaah.sentences import sentence_ids
-from telaah.stemmer import Stemmer
+from telaah.stemmer import Stemmer, default_stemmer
 from telaah.stopwords import stopwords as load_stopwords
 from telaah.tokenize import scan_forms, token_kinds
 
@@ -162,11 +162,9 @@ def token_table(
     name_rows = is_name_type[lower_codes] & is_word
     if stem:
         stem_codes, source_codes, stems, sources = _stem_types(
-            lowers, lower_codes, is_word, is_name_type, stemmer or _default_stemmer(protect_names, processes)
+            lowers, lower_codes, is_word, is_name_type, stemmer or _stemmer(protect_names=protect_names, processes=processes)
         )
         table["stem"] = pd.Categorical.from_codes(stem_codes, categories=stems)
-        # ``lower`` takes the same categories (its codes are unchanged: the forms come first).
-        table["lower"] = pd.Categorical.from_codes(lower_codes, categories=stems)
         table["stem_source"] = pd.Categorical.from_codes(source_codes, categories=pd.Index(sources, dtype=object))
     stop_type = np.fromiter((w in stoplist for w in lowers), dtype=bool, count=len(lowers))
     table["is_stop"] = stop_type[lower_codes] & is_word if n else np.zeros(0, dtype=bool)
@@ -336,24 +334,17 @@ def _stem_types(
     for i, s, src in zip(to_stem, result["stem"].tolist(), result["stem_source"].tolist()):
         type_stem[i] = s
         type_source[i] = src
-    # Stems share the categories of ``lower`` (plus the stems that are not forms), so the two
-    # columns compare directly: ``tokens.stem == tokens.lower``.
-    known = set(lowers)
-    new_stems = pd.unique(np.asarray([s for s in type_stem if s not in known], dtype=object)).tolist()
-    stems = pd.Index(lowers + new_stems, dtype=object)
-    stem_of_type = stems.get_indexer(np.asarray(type_stem, dtype=object))
+    # Only the stems that occur, in order of first appearance: every category of the column is a stem of the table.
+    stem_of_type, stems = pd.factorize(np.asarray(type_stem, dtype=object))
     source_of_type, sources = pd.factorize(np.asarray(type_source, dtype=object))
-    return stem_of_type[lower_codes], source_of_type[lower_codes], stems, sources.tolist()
+    return stem_of_type[lower_codes], source_of_type[lower_codes], pd.Index(stems, dtype=object), sources.tolist()
 
 
 #: Tokens after which a capitalised word may just be starting a (quoted) sentence.
 _CAPITAL_CONTEXTS = frozenset({".", "!", "?", "...", "…", ":", "“", "‘", '"', "'", "«", "(", "[", "-", "–", "—"})
 
-_STEMMERS: dict[tuple[bool, int | None], Stemmer] = {}
-
-
-def _default_stemmer(protect_names: bool, processes: int | None) -> Stemmer:
-    key = (protect_names, processes)
-    if key not in _STEMMERS:
-        _STEMMERS[key] = Stemmer(protect_names=protect_names, processes=processes)
-    return _STEMMERS[key]
+def _stemmer(*, protect_names: bool, processes: int | None) -> Stemmer:
+    """The process's default stemmer for the default options; a stemmer of their own for others."""
+    if protect_names and processes is None:
+        return default_stemmer()
+    return Stemmer(protect_names=protect_names, processes=processes)

@@ -1,0 +1,305 @@
+"""Shared helpers over the token table's columns: the one place every analysis takes them from.
+
+:mod:`telaah.freq`, :mod:`telaah.concordance`, :mod:`telaah.keywords`,
+:mod:`telaah.themes`, :mod:`telaah.topics` and :mod:`telaah.explore` check
+their options and turn columns into integer codes, masks and group numbers
+here, so that the same option means the same thing everywhere:
+
+``by``
+    the term column: ``"stem"``, ``"lower"`` or ``"token"`` (:data:`BY`);
+``kinds``
+    which token kinds count (:data:`telaah.tokenize.KINDS`), words by default;
+``groupby``
+    a grouping of rows: a column name or a list of them (``doc_id``,
+    ``para_id``, ``sent_id``, or any document metadata the table carries);
+``unit``
+    the unit of analysis of themes and topics (:data:`UNITS`): a document,
+    a paragraph or a sentence, defined once by :func:`unit_columns`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from telaah.tokenize import KINDS
+
+__all__ = [
+    "BY",
+    "By",
+    "KINDS",
+    "UNITS",
+    "Unit",
+    "ensure_tokens",
+    "check_by",
+    "check_kinds",
+    "check_unit",
+    "group_columns",
+    "unit_columns",
+    "term_codes",
+    "kind_mask",
+    "stop_mask",
+    "group_ids",
+    "unique_counts",
+]
+
+By = Literal["stem", "lower", "token"]
+#: What a term can be: a stem, a lowercase form or the form as written.
+BY: tuple[str, ...] = ("stem", "lower", "token")
+
+Unit = Literal["document", "paragraph", "sentence"]
+#: The units of analysis: a row of the corpus, a paragraph of it, a sentence of it.
+UNITS: tuple[str, ...] = ("document", "paragraph", "sentence")
+
+_TOKEN_TABLE_COLUMNS = ("doc_id", "token_id", "kind", "lower")
+
+
+def ensure_tokens(obj: object) -> pd.DataFrame:
+    """Return ``obj`` as a token table, building one only when it is not one already.
+
+    Parameters
+    ----------
+    obj : DataFrame, path or sequence of str
+        A token table from :func:`telaah.token_table` (returned as is), or
+        anything :func:`telaah.table.as_corpus` accepts: a corpus table
+        with ``doc_id`` and ``text``, a path, or a list of texts.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The token table.
+
+    Examples
+    --------
+    >>> t = ensure_tokens(["Jepang dan Rusia."])
+    >>> ensure_tokens(t) is t
+    True
+    >>> t.token.tolist()
+    ['Jepang', 'dan', 'Rusia', '.']
+    """
+    if isinstance(obj, pd.DataFrame):
+        if all(c in obj.columns for c in _TOKEN_TABLE_COLUMNS):
+            return obj
+        if "text" not in obj.columns:
+            raise ValueError(
+                "expected a token table (from telaah.token_table, with columns "
+                f"{', '.join(_TOKEN_TABLE_COLUMNS)}) or a corpus table with doc_id and text; "
+                f"got a DataFrame with columns {', '.join(map(str, obj.columns))}"
+            )
+    from telaah.table import as_corpus, token_table
+
+    return token_table(as_corpus(obj))  # type: ignore[arg-type]
+
+
+def check_by(tokens: pd.DataFrame, by: str) -> str:
+    """Validate ``by`` and return the column that holds the terms.
+
+    Examples
+    --------
+    >>> check_by(ensure_tokens(["Satu."]), "lower")
+    'lower'
+    """
+    if by not in BY:
+        raise ValueError(f"by={by!r}: choose one of {', '.join(map(repr, BY))}")
+    if by not in tokens.columns:
+        if by == "stem":
+            raise ValueError(
+                "by='stem': this token table has no 'stem' column (it was built with stem=False); "
+                "use by='lower', or build it again with telaah.token_table(corpus, stem=True)"
+            )
+        raise ValueError(f"by={by!r}: the token table has no {by!r} column")
+    return by
+
+
+def check_kinds(kinds: Sequence[str] | str | None) -> tuple[str, ...] | None:
+    """Validate ``kinds``; ``None`` or ``"all"`` means every kind.
+
+    Examples
+    --------
+    >>> check_kinds("word"), check_kinds("all")
+    (('word',), None)
+    """
+    if kinds is None or kinds == "all":
+        return None
+    if isinstance(kinds, str):
+        kinds = (kinds,)
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown:
+        raise ValueError(f"kinds: unknown kind(s) {', '.join(map(repr, unknown))}; token kinds are {', '.join(KINDS)}")
+    return tuple(kinds)
+
+
+def check_unit(unit: str, *, allowed: Sequence[str] = UNITS) -> str:
+    """Validate a unit of analysis.
+
+    Examples
+    --------
+    >>> check_unit("paragraph")
+    'paragraph'
+    """
+    if unit not in allowed:
+        raise ValueError(f"unit={unit!r}: choose one of {', '.join(map(repr, allowed))}")
+    return unit
+
+
+def group_columns(tokens: pd.DataFrame, groupby: str | Sequence[str] | None) -> list[str]:
+    """Validate ``groupby`` (a column name, a list of them, or None) and return it as a list.
+
+    Examples
+    --------
+    >>> group_columns(ensure_tokens(["Satu."]), "doc_id")
+    ['doc_id']
+    """
+    if groupby is None:
+        return []
+    cols = [groupby] if isinstance(groupby, str) else list(groupby)
+    missing = [c for c in cols if c not in tokens.columns]
+    if missing:
+        raise ValueError(
+            f"groupby: no column(s) {', '.join(map(repr, missing))} in the token table; "
+            f"it has {', '.join(map(str, tokens.columns))}"
+        )
+    return cols
+
+
+def unit_columns(tokens: pd.DataFrame, unit: str) -> list[str]:
+    """The columns whose values identify each unit of analysis in a token table.
+
+    A ``"document"`` is a row of the corpus (``doc_id``); a ``"paragraph"``
+    is ``doc_id`` and ``para_id``, except in a table of a corpus read by
+    paragraph (it has ``parent_id``), where each row already is one; a
+    ``"sentence"`` is ``doc_id`` and ``sent_id``.
+
+    Examples
+    --------
+    >>> tokens = ensure_tokens(["Satu. Dua."])
+    >>> unit_columns(tokens, "document"), unit_columns(tokens, "paragraph"), unit_columns(tokens, "sentence")
+    (['doc_id'], ['doc_id', 'para_id'], ['doc_id', 'sent_id'])
+    """
+    check_unit(unit)
+    extra = {"document": None, "paragraph": "para_id", "sentence": "sent_id"}[unit]
+    if extra == "para_id" and "parent_id" in tokens.columns:
+        extra = None
+    columns = ["doc_id"] + ([extra] if extra else [])
+    missing = [c for c in columns if c not in tokens.columns]
+    if missing:
+        raise ValueError(f"unit={unit!r} needs the token table column(s) {', '.join(missing)}; build the table with telaah.token_table")
+    return columns
+
+
+def term_codes(tokens: pd.DataFrame, column: str) -> tuple[np.ndarray, np.ndarray]:
+    """Integer codes of a column and the values they stand for (categories).
+
+    Examples
+    --------
+    >>> codes, values = term_codes(pd.DataFrame({"lower": ["a", "b", "a"]}), "lower")
+    >>> codes.tolist(), values.tolist()
+    ([0, 1, 0], ['a', 'b'])
+    """
+    col = tokens[column]
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        return col.cat.codes.to_numpy(np.int64), np.asarray(col.cat.categories, dtype=object)
+    codes, uniques = pd.factorize(col.to_numpy(dtype=object))
+    return codes.astype(np.int64), np.asarray(uniques, dtype=object)
+
+
+def kind_mask(tokens: pd.DataFrame, kinds: tuple[str, ...] | None) -> np.ndarray:
+    """Boolean mask of the rows whose kind is one of ``kinds`` (all rows for None)."""
+    if kinds is None:
+        return np.ones(len(tokens), dtype=bool)
+    return tokens["kind"].isin(kinds).to_numpy(dtype=bool, copy=True)
+
+
+def stop_mask(tokens: pd.DataFrame) -> np.ndarray:
+    """Boolean mask of stopword rows; a clear error when the table has no ``is_stop``."""
+    if "is_stop" not in tokens.columns:
+        raise ValueError("leaving out stopwords needs the token table's 'is_stop' column; build the table with telaah.token_table")
+    return tokens["is_stop"].to_numpy(dtype=bool, copy=True)
+
+
+def group_ids(tokens: pd.DataFrame, cols: Sequence[str]) -> tuple[np.ndarray, pd.DataFrame, np.ndarray]:
+    """Number each row's group, the one way every analysis numbers groups.
+
+    Groups are ordered by their key values as ``DataFrame.groupby`` orders
+    them (a categorical column by its categories, which in a token table is
+    the order of the corpus; other columns by sorted value).  The work is
+    done on integer codes, which is several times faster than
+    ``groupby().ngroup()`` on a million rows.
+
+    Parameters
+    ----------
+    tokens : DataFrame
+        The rows to group.
+    cols : sequence of str
+        The grouping columns; none puts every row in one group.
+
+    Returns
+    -------
+    tuple
+        ``(gid, keys, first_rows)``: each row's group number (0, 1, ...),
+        the groups' key values (a DataFrame, one row per group, columns
+        ``cols``), and each group's first row position.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"doc_id": ["b", "a", "b"], "n": [1, 2, 1]})
+    >>> gid, keys, first = group_ids(frame, ["doc_id"])
+    >>> gid.tolist(), keys["doc_id"].tolist(), first.tolist()
+    ([1, 0, 1], ['a', 'b'], [1, 0])
+    """
+    n = len(tokens)
+    if not cols:
+        return np.zeros(n, dtype=np.int64), pd.DataFrame(index=range(1 if n else 0)), np.zeros(1 if n else 0, dtype=np.int64)
+    key = np.zeros(n, dtype=np.int64)
+    size = 1
+    for column in cols:
+        codes, width = _sorted_codes(tokens[column])
+        if size * max(width, 1) >= 2**62:  # the combined key would overflow: renumber what we have first
+            _, key = np.unique(key, return_inverse=True)
+            size = int(key.max(initial=-1)) + 1
+        key = key * max(width, 1) + codes
+        size *= max(width, 1)
+    _, first_rows, gid = np.unique(key, return_index=True, return_inverse=True)
+    keys = tokens.iloc[first_rows][list(cols)].reset_index(drop=True)
+    return gid.astype(np.int64).reshape(-1), keys, first_rows.astype(np.int64)
+
+
+def _sorted_codes(column: pd.Series) -> tuple[np.ndarray, int]:
+    """Codes that sort as ``groupby`` sorts the column's values (missing values last), and how many there are."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        codes = column.cat.codes.to_numpy(np.int64)
+        width = len(column.cat.categories)
+    else:
+        codes, uniques = pd.factorize(column, sort=True)
+        codes, width = codes.astype(np.int64), len(uniques)
+    if (codes < 0).any():  # missing values form a group of their own, after the others
+        codes = np.where(codes < 0, width, codes)
+        width += 1
+    return codes, width
+
+
+def unique_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted distinct values of non-negative integer ``keys`` and how often each occurs.
+
+    ``np.bincount`` when the values are small, a sort otherwise: both much
+    faster than ``np.unique``'s hash table on a million keys.
+
+    Examples
+    --------
+    >>> [a.tolist() for a in unique_counts(np.array([3, 1, 3]))]
+    [[1, 3], [1, 2]]
+    """
+    keys = np.asarray(keys, dtype=np.int64)
+    if not len(keys):
+        return keys, np.zeros(0, dtype=np.int64)
+    top = int(keys.max())
+    if top < 4 * len(keys) + 1_000_000:
+        counts = np.bincount(keys, minlength=top + 1)
+        present = np.flatnonzero(counts)
+        return present, counts[present]
+    ordered = np.sort(keys)
+    first = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    return ordered[first], np.diff(np.r_[first, len(ordered)])
