@@ -1,14 +1,19 @@
 # Telaah: two commands do everything on a fresh machine with Python >= 3.11 and make.
 #   make report   set up, run every notebook on the sample corpus, write HTML to reports/
-#   make test     set up, run the whole test suite (notebooks included)
+#   make test     set up, lint (ruff), run the whole test suite (notebooks included)
 #   make lab      set up, open JupyterLab in notebooks/
+#   make lock     re-pin requirements.lock to the newest versions pyproject.toml allows (then run make test)
+#
+# Set-up installs the exact versions in requirements.lock (the versions the test suite passed
+# with), so two classrooms a year apart get the same numbers.
 
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.telaah-installed
+LOCK   := requirements.lock
 
-.PHONY: setup test report lab bench clean
+.PHONY: setup test lint report lab lock bench clean
 
 setup: $(STAMP)
 
@@ -16,12 +21,15 @@ $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Telaah needs Python >= 3.11; found " + sys.version.split()[0] + ". Run: make PYTHON=python3.11 ...")'
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(VENV)/bin/python
+$(STAMP): pyproject.toml $(LOCK) | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --constraint $(LOCK) -e ".[dev]"
 	@touch $(STAMP)
 
-test: setup
+lint: setup
+	$(BIN)/ruff check .
+
+test: lint
 	$(BIN)/python -m pytest
 
 report: setup
@@ -32,6 +40,11 @@ report: setup
 
 lab: setup
 	$(BIN)/jupyter lab notebooks
+
+lock: | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet "pip-tools>=7.4"
+	$(BIN)/pip-compile --quiet --upgrade --extra dev --strip-extras --no-emit-index-url --no-emit-find-links --output-file $(LOCK) pyproject.toml
+	@echo "$(LOCK) re-pinned: run make test before committing it"
 
 bench: setup
 	@echo "Benchmarks take corpus paths as arguments; see bench/README.md"

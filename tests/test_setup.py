@@ -59,3 +59,51 @@ def test_ci_runs_the_readme_test_command():
 def test_sample_corpus_has_a_provenance_note():
     note = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
     assert "jepang-rusia.txt" in note and "Associated Press" in note
+
+
+def _locked() -> dict[str, str]:
+    pins = {}
+    for line in (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith((" ", "#", "-")):
+            name, _, version = line.partition("==")
+            pins[name.strip().lower().replace("_", "-")] = version.split()[0]
+    return pins
+
+
+def test_every_dependency_is_pinned_in_the_lock_within_its_range():
+    from packaging.specifiers import SpecifierSet
+
+    pins = _locked()
+    for name, spec in _pyproject_requirements().items():
+        assert name in pins, f"{name} is not pinned in requirements.lock (run make lock)"
+        assert pins[name] in SpecifierSet(spec), f"requirements.lock pins {name}=={pins[name]}, outside {spec}"
+
+
+def test_setup_installs_the_pinned_versions_and_make_test_lints_first():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"pip install .*--constraint \$\(LOCK\) -e \"\.\[dev\]\"", makefile)
+    assert re.search(r"^test: lint$", makefile, re.M) and re.search(r"^\t\$\(BIN\)/ruff check \.$", makefile, re.M)
+    assert "[tool.ruff" in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def test_test_files_named_in_docstrings_exist():
+    named = set(re.findall(r"tests/test_\w+\.py", "".join(p.read_text(encoding="utf-8") for p in (ROOT / "src").rglob("*.py"))))
+    assert named and all((ROOT / name).is_file() for name in named), sorted(n for n in named if not (ROOT / n).is_file())
+
+
+def test_every_imported_third_party_package_is_declared():
+    import ast
+    import sys
+
+    declared = set(_pyproject_requirements())
+    aliases = {"sklearn": "scikit-learn", "Sastrawi": "pysastrawi", "yaml": "pyyaml", "IPython": "ipython"}  # import name -> distribution
+    imported = set()
+    for path in (ROOT / "src").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                imported.add(node.module.split(".")[0])
+    third_party = {name for name in imported if name not in sys.stdlib_module_names and name != "telaah"}
+    undeclared = sorted(n for n in third_party if aliases.get(n, n).lower().replace("_", "-") not in declared)
+    assert not undeclared, f"imported but not declared in pyproject.toml: {undeclared}"

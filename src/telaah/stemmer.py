@@ -235,7 +235,7 @@ class _SastrawiEngine(_SastrawiStemmer):
     ``Sastrawi.Stemmer.Context.Context`` step by step, with two shortcuts that
     do not change any result: prefix rules whose pattern cannot match the start
     of the word are skipped (``_rule_may_match``), and the four affix regexes
-    are compiled once.  ``tests/test_stem.py`` checks the equality on thousands
+    are compiled once.  ``tests/test_stemmer.py`` checks the equality on thousands
     of real words, Sastrawi's own test pairs and random text.
     """
 
