@@ -268,7 +268,7 @@ def test_result_reads_back_unchanged() -> None:
 
 @pytest.mark.parametrize(
     ("kwargs", "error"),
-    [({"unit": "sentence"}, ValueError), ({"on_error": "ignore"}, ValueError)],
+    [({"unit": "bab"}, ValueError), ({"on_error": "ignore"}, ValueError)],
 )
 def test_bad_options(kwargs: dict[str, Any], error: type[Exception]) -> None:
     with pytest.raises(error, match=str(next(iter(kwargs.values())))):
@@ -733,3 +733,12 @@ def test_paragraph_units_map_back_to_their_document(docs: list[str]) -> None:
         assert all(text[s:e] == t for s, e, t in zip(rows["start"], rows["end"], rows["text"]))
         outside = "".join(text[a:b] for a, b in zip([0, *rows["end"]], [*rows["start"], len(text)]))
         assert not outside.strip()
+
+
+def test_sentence_units_carry_parent_offsets_and_metadata() -> None:
+    docs = read_corpus(pd.DataFrame({"id": ["a"], "text": ["Dr. Budi tiba pukul 17.00. Ia disambut warga.\n\nHarga naik."], "sumber": ["x"]}))
+    sentences = read_corpus(docs, unit="sentence")
+    assert sentences["doc_id"].tolist() == ["a#s01", "a#s02", "a#s03"]
+    assert sentences["sent_index"].tolist() == [0, 1, 2] and set(sentences["parent_id"]) == {"a"}
+    assert all(docs.loc[0, "text"][s:e] == t for s, e, t in zip(sentences["start"], sentences["end"], sentences["text"], strict=True))
+    assert sentences["sumber"].tolist() == ["x", "x", "x"] and sentences.attrs["unit"] == "sentence"

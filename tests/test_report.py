@@ -50,7 +50,7 @@ CSV_EXPORT = (
     'energi menjadi ""urusan semua orang"", bukan hanya pemerintah."\r\n'
 )
 IDS = ["101", "102", "103", "104"]
-OPTIONS = {"text_column": "isi", "id_column": "no", "unit": "document", "topics": 2, "seed": 3}
+OPTIONS = {"text_column": "isi", "id_column": "no", "unit": "document", "topics": 2, "random_state": 3}
 #: The user's own files, put into the report folder between the first run and the rerun.
 ZEROS = "0" * 64
 USER_FILES = {"figures/peta-saya.png": b"\x89PNG milik pengguna", "tables/catatan.csv": b"a,b\n1,2\n", "catatan.txt": b"jangan dihapus"}
@@ -179,7 +179,7 @@ def test_report_writes_notebook_html_figures_tables_and_manifest(reports, corpus
     assert {"frequencies", "keyness", "collocations", "theme_scores", "topics_terms", "doc_topics"} <= tables
 
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["seed"] == 3
+    assert manifest["random_state"] == 3 and manifest["parameters"]["RANDOM_STATE"] == 3
     assert manifest["parameters"]["TOPICS"] == 2 and manifest["parameters"]["TEXT_COLUMN"] == "isi"
     assert manifest["corpus"]["sha256"] == {"berita.csv": hashlib.sha256(corpus_csv.read_bytes()).hexdigest()}
     assert manifest["corpus"]["rows"] == 4
@@ -616,7 +616,7 @@ def test_the_report_notebook_reads_the_corpus_with_the_options(tmp_path):
         ({"topics": 1}, ValueError, "at least 2 topics"),
         ({"topics": 40}, ValueError, "topics=40: the corpus has only"),
         ({"unit": "kalimat"}, ValueError, "unit='kalimat'"),
-        ({"seed": -1}, ValueError, "seed=-1"),
+        ({"random_state": -1}, ValueError, "random_state=-1"),
         ({"themes": "tema-tidak-ada.csv"}, ValueError, "no such lexicon file"),
         ({"themes": "BAD_LEXICON"}, ValueError, "lacks column"),
         ({"encoding": "utf-99"}, ValueError, "encoding='utf-99': not an encoding"),
@@ -642,7 +642,7 @@ def test_bad_inputs_fail_before_anything_runs(change, error, message, corpus_csv
     [
         ({"topics": "tiga"}, "topics='tiga'", "--topics tiga"),
         ({"topics": 40}, "topics='none' to leave topics out", "--topics none to leave topics out"),
-        ({"seed": -1}, "seed=-1", "--seed -1"),
+        ({"random_state": -1}, "random_state=-1", "--seed -1"),
         ({"unit": "kalimat"}, "unit='kalimat'", "--unit kalimat"),
         ({"themes": "tema-tidak-ada.csv"}, "themes='tema-tidak-ada.csv'", "--themes tema-tidak-ada.csv"),
         ({"encoding": "utf-99"}, "encoding='utf-99'", "--encoding utf-99"),

@@ -99,7 +99,7 @@ def _report(args: argparse.Namespace) -> int:
             **_reading(args),
             themes=args.themes,
             topics=args.topics,
-            seed=args.seed,
+            random_state=args.seed,
             hide_code=not args.show_code,
             progress=args.progress,
         )
@@ -152,7 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--unit", choices=("paragraph", "document"), default="paragraph", help="one row per paragraph or per document")
     rep.add_argument("--themes", default=None, metavar="FILE", help="a theme lexicon (default: the bundled one)")
     rep.add_argument("--topics", default="auto", metavar="K|auto|none", help="number of topics (default: auto)")
-    rep.add_argument("--seed", type=int, default=0)
+    rep.add_argument("--seed", type=int, default=0, help="the seed of every random step (random_state; default: 0)")
     rep.add_argument("--show-code", action="store_true", help="keep code cells in the HTML page")
     rep.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help="progress bar over the notebook's cells (default: on a terminal)")
     rep.set_defaults(func=_report)

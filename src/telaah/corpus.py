@@ -52,17 +52,16 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from telaah._columns import Unit, check_unit
 from telaah.errors import CorpusError, option
 from telaah.resources import data_path
 from telaah.tokenize import LINE_BREAK, LINE_BREAKS
 
 __all__ = ["read_corpus", "read_sample", "sample_corpus_path", "paragraph_spans", "check_corpus_table"]
 
-Unit = Literal["document", "paragraph"]
 OnError = Literal["raise", "skip"]
 
 _SUPPORTED = ".txt, .csv, .tsv, .jsonl, .ndjson, .parquet"
-_PARAGRAPH_COLUMNS = ("parent_id", "para_index", "start", "end")
 
 # A byte-order mark decides the encoding. UTF-32 LE comes before UTF-16 LE: its mark starts with UTF-16 LE's.
 _BOMS = (
@@ -155,8 +154,11 @@ def read_corpus(
         of ``.txt`` files (one document each, sorted by ``doc_id``), a ``.csv``
         or ``.tsv`` file, a ``.jsonl``/``.ndjson`` file (one JSON object a
         line), a ``.parquet`` file, or a DataFrame.
-    unit : {"document", "paragraph"}
-        ``"paragraph"`` gives one row per paragraph; see :func:`paragraph_spans`.
+    unit : {"document", "paragraph", "sentence"}
+        What a row is (the units of analysis everywhere in Telaah):
+        ``"paragraph"`` gives one row per paragraph (see
+        :func:`paragraph_spans`), ``"sentence"`` one per sentence (see
+        :func:`telaah.split_sentences`).
     text_column : str
         The column (or JSON key) that holds the text, for tables.
     id_column : str, optional
@@ -188,7 +190,9 @@ def read_corpus(
         Columns ``doc_id`` and ``text`` (strings), then the source's other
         columns (``path`` for ``.txt`` files).  Paragraph tables add
         ``parent_id``, ``para_index`` (0-based), ``start`` and ``end``
-        (character offsets in the parent text, ``text == parent[start:end]``).
+        (character offsets in the parent text, ``text == parent[start:end]``);
+        sentence tables the same with ``sent_index``, and ids like
+        ``jepang-rusia#s03``.
         ``df.attrs`` holds ``source``, ``unit``, ``encodings`` (file -> codec
         used) and ``skipped`` (a list of dicts: path, line, row, doc_id, reason).
 
@@ -224,8 +228,7 @@ def read_corpus(
     >>> df.loc[0, "text"][start:end] == paragraphs.loc[6, "text"]
     True
     """
-    if unit not in ("document", "paragraph"):
-        raise ValueError(f"unit must be 'document' or 'paragraph', not {unit!r}")
+    check_unit(unit)
     if on_error not in ("raise", "skip"):
         raise ValueError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
     opts = _Options(text_column, id_column, encoding, sep, recursive, on_error)
@@ -239,8 +242,8 @@ def read_corpus(
     else:
         raise TypeError(f"source must be a path or a pandas DataFrame, not {type(source).__name__}")
     _announce(log)
-    if unit == "paragraph":
-        docs = _to_paragraphs(docs, label=label)
+    if unit != "document":
+        docs = _to_units(docs, label=label, unit=unit)
     docs.attrs = {"source": label, "unit": unit, "encodings": log.encodings, "skipped": log.skipped}
     return docs
 
@@ -954,25 +957,41 @@ def _announce(log: _Log) -> None:
 # Paragraphs ---------------------------------------------------------------------------------------------------------
 
 
-def _to_paragraphs(docs: pd.DataFrame, *, label: str) -> pd.DataFrame:
-    clash = [c for c in _PARAGRAPH_COLUMNS if c in docs.columns]
+# How a corpus is cut into units: the spans of each text, the letter of the unit ids, the index column.
+_UNIT_PARTS = {"paragraph": ("p", "para_index"), "sentence": ("s", "sent_index")}
+
+
+def _unit_spans(unit: str) -> Callable[[str], list[tuple[int, int]]]:
+    if unit == "paragraph":
+        return paragraph_spans
+    from telaah.sentences import split_sentences
+
+    return lambda text: [(span.start, span.end) for span in split_sentences(text)]
+
+
+def _to_units(docs: pd.DataFrame, *, label: str, unit: str) -> pd.DataFrame:
+    """One row per paragraph or sentence of each document, with its parent and offsets."""
+    letter, index_column = _UNIT_PARTS[unit]
+    added = ("parent_id", index_column, "start", "end")
+    clash = [c for c in added if c in docs.columns]
     if clash:
-        raise CorpusError(f"{label}: has column(s) {_columns(clash)}, which paragraph tables add; rename them")
+        raise CorpusError(f"{label}: has column(s) {_columns(clash)}, which {unit} tables add; rename them")
+    spans_of = _unit_spans(unit)
     ids, texts, parents, indexes, starts, ends, positions = [], [], [], [], [], [], []
-    for position, (doc_id, text) in enumerate(zip(docs["doc_id"].tolist(), docs["text"].tolist())):
-        spans = paragraph_spans(text)
+    for position, (doc_id, text) in enumerate(zip(docs["doc_id"].tolist(), docs["text"].tolist(), strict=True)):
+        spans = spans_of(text)
         width = max(2, len(str(len(spans))))
         for index, (start, end) in enumerate(spans):
-            ids.append(f"{doc_id}#p{index + 1:0{width}d}")
+            ids.append(f"{doc_id}#{letter}{index + 1:0{width}d}")
             texts.append(text[start:end])
             parents.append(doc_id)
             indexes.append(index)
             starts.append(start)
             ends.append(end)
             positions.append(position)
-    table = pd.DataFrame({"doc_id": ids, "text": texts, "parent_id": parents, "para_index": indexes, "start": starts, "end": ends})
+    table = pd.DataFrame({"doc_id": ids, "text": texts, "parent_id": parents, index_column: indexes, "start": starts, "end": ends})
     repeated = table["doc_id"][table["doc_id"].duplicated()].tolist()
     if repeated:
-        raise CorpusError(f"{label}: paragraph ids repeat ({', '.join(map(repr, repeated[:5]))}): a doc_id ends like '#p01'")
+        raise CorpusError(f"{label}: {unit} ids repeat ({', '.join(map(repr, repeated[:5]))}): a doc_id ends like '#{letter}01'")
     metadata = docs.drop(columns=["doc_id", "text"]).iloc[positions].reset_index(drop=True)
     return pd.concat([table, metadata], axis=1)

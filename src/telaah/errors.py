@@ -19,6 +19,8 @@ class CorpusError(ValueError):
 
 _COMMAND_LINE = contextvars.ContextVar("telaah_command_line", default=False)
 _NO_VALUE = object()
+# Options whose command-line flag has another name than the Python argument.
+_FLAGS = {"random_state": "seed"}
 
 
 def option(name: str, value: object = _NO_VALUE) -> str:
@@ -40,11 +42,11 @@ def option(name: str, value: object = _NO_VALUE) -> str:
     >>> option("text_column"), option("encoding", "cp1252"), option("recursive", True)
     ('text_column=', "encoding='cp1252'", 'recursive=True')
     >>> with command_line_style():
-    ...     option("text_column"), option("encoding", "cp1252"), option("recursive", True)
-    ('--text-column', '--encoding cp1252', '--recursive')
+    ...     option("text_column"), option("encoding", "cp1252"), option("recursive", True), option("random_state", 3)
+    ('--text-column', '--encoding cp1252', '--recursive', '--seed 3')
     """
     if _COMMAND_LINE.get():
-        flag = "--" + name.replace("_", "-")
+        flag = "--" + _FLAGS.get(name, name).replace("_", "-")
         if value is _NO_VALUE or value is True:
             return flag
         return f"{flag} {value}"

@@ -9,10 +9,10 @@ into ``DIR``::
     report.html         a standalone page (code cells hidden unless asked)
     figures/NAME.png    every chart, also as NAME.svg
     tables/NAME.csv     frequencies, keyness, collocations, theme scores, topics ...
-    manifest.json       parameters, seed, corpus file hashes, library versions, times,
+    manifest.json       parameters, random_state, corpus file hashes, library versions, times,
                         and every file the report wrote, with its SHA-256
 
-The same corpus, parameters and seed give byte-identical CSV tables.  The
+The same corpus, parameters and ``random_state`` give byte-identical CSV tables.  The
 notebook itself saves its charts and tables with :func:`save_figure` and
 :func:`save_table`.
 
@@ -774,7 +774,7 @@ def _validate(
     unit: str,
     themes: str | os.PathLike[str] | None,
     topics: object,
-    seed: object,
+    random_state: object,
     read: Mapping[str, Any],
 ) -> tuple[pd.DataFrame, Path, Path | None, int | str | None]:
     """Check every input cheaply, before any kernel starts; returns the corpus and the resolved options."""
@@ -782,8 +782,8 @@ def _validate(
 
     if unit not in ("document", "paragraph"):
         raise ValueError(f"{option('unit', unit)}: choose 'document' or 'paragraph'")
-    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
-        raise ValueError(f"{option('seed', seed)}: give a whole number of 0 or more")
+    if isinstance(random_state, bool) or not isinstance(random_state, int) or random_state < 0:
+        raise ValueError(f"{option('random_state', random_state)}: give a whole number of 0 or more")
     k = check_topics(topics)
     _check_read_options(**read)
     if not isinstance(source, (str, os.PathLike)):
@@ -888,7 +888,7 @@ def make_report(
     on_error: Literal["raise", "skip"] = "raise",
     themes: str | os.PathLike[str] | None = None,
     topics: TopicsArg | str = "auto",
-    seed: int = 0,
+    random_state: int = 0,
     hide_code: bool = True,
     progress: bool | None = None,
     timeout: int = 1800,
@@ -918,8 +918,9 @@ def make_report(
         The number of topics (at most the number of units); ``"auto"`` picks
         it with :func:`telaah.topics.choose_k` (see :func:`auto_ks`; needs 3
         units or more); None (or ``"none"``) leaves topics out.
-    seed : int
-        The seed of every random step: the same inputs and seed give the same tables.
+    random_state : int
+        The seed of every random step (``--seed`` on the command line): the
+        same inputs and ``random_state`` give the same tables.
     hide_code : bool
         Hide code cells in the HTML page.
     progress : bool, optional
@@ -960,7 +961,7 @@ def make_report(
     out = _check_out(out)
     read = {"encoding": encoding, "sep": sep, "recursive": recursive, "on_error": on_error}
     corpus, path, lexicon, k = _validate(
-        source, out=out, text_column=text_column, id_column=id_column, unit=unit, themes=themes, topics=topics, seed=seed, read=read
+        source, out=out, text_column=text_column, id_column=id_column, unit=unit, themes=themes, topics=topics, random_state=random_state, read=read
     )
     import papermill  # noqa: F401  (fail here, not after the run, if papermill or nbconvert is broken)
     from nbconvert import HTMLExporter  # noqa: F401
@@ -978,7 +979,7 @@ def make_report(
         "ON_ERROR": on_error,
         "THEMES": None if lexicon is None else str(lexicon),
         "TOPICS": k,
-        "SEED": seed,
+        "RANDOM_STATE": random_state,
         "OUT": ".",  # the kernel's working directory: the folder the report is built in
         "OUT_LABEL": str(out),  # how the report names its folder
     }
@@ -1026,7 +1027,7 @@ def _manifest(
         "format": MANIFEST_FORMAT,
         "out": str(out),
         "parameters": {**shown, "OUT": str(out), "HIDE_CODE": hide_code},
-        "seed": parameters["SEED"],
+        "random_state": parameters["RANDOM_STATE"],
         "corpus": {
             "source": str(path),
             "kind": "folder" if path.is_dir() else path.suffix.lstrip(".").lower(),
