@@ -54,6 +54,17 @@ def test_query_is_normalised_like_the_table(tokens, query, by, expected):
     assert query_terms(tokens, query, by=by) == expected
 
 
+def test_unknown_words_are_stemmed_by_the_shared_default_stemmer(tokens, monkeypatch):
+    import telaah.stemmer
+
+    class Marker:
+        def stem(self, word: str) -> str:
+            return f"<{word}>"
+
+    monkeypatch.setattr(telaah.stemmer, "default_stemmer", lambda: Marker())
+    assert query_terms(tokens, "memperdagangkan perdagangan") == ["<memperdagangkan>", "dagang"]  # the second is in the table
+
+
 def test_empty_query_is_an_error(tokens):
     with pytest.raises(ValueError, match="has no words"):
         kwic(tokens, "  ")
@@ -78,8 +89,8 @@ def test_forms_match_only_that_form(tokens, by, query, n):
 def test_columns_and_offsets(tokens, corpus):
     k = kwic(tokens, "laut", by="lower")
     assert list(k.columns) == KWIC_COLUMNS
-    texts = dict(zip(corpus.doc_id, corpus.text))
-    assert all(texts[d][s:e].lower() == "laut" for d, s, e in zip(k.doc_id, k.start, k.end))
+    texts = dict(zip(corpus.doc_id, corpus.text, strict=True))
+    assert all(texts[d][s:e].lower() == "laut" for d, s, e in zip(k.doc_id, k.start, k.end, strict=True))
     assert len(k) == 4
 
 
@@ -161,22 +172,56 @@ def test_dispersion_positions(tokens):
 def test_dispersion_along_an_article_read_by_paragraph():
     corpus = read_corpus(data_path("jepang-rusia.txt"), unit="paragraph")
     t = token_table(corpus)
-    d = dispersion(t, "dagang", within="parent_id")
+    d = dispersion(t, "dagang", groupby="parent_id")
     assert d.parent_id.astype(str).unique().tolist() == ["jepang-rusia"]
     assert d.position.tolist() == sorted(d.position.tolist()) and d.relative.iloc[-1] > 0.9  # trade comes at the end
     whole = dispersion(token_table(read_corpus(data_path("jepang-rusia.txt"))), "dagang")
     assert d.position.tolist() == whole.position.tolist()
 
 
-def test_dispersion_needs_within(tokens):
-    with pytest.raises(ValueError, match="within"):
-        dispersion(tokens, "laut", within=[])
+def test_dispersion_along_each_sentence_with_a_list_of_columns(tokens):
+    """groupby=["doc_id", "sent_id"]: positions run along each sentence of each document."""
+    d = dispersion(tokens, "laut", groupby=["doc_id", "sent_id"])
+    assert list(d.columns[:3]) == ["term", "doc_id", "sent_id"]
+    b = d[d.doc_id == "b"]
+    # b, sentence 1: Angkatan laut Rusia berlatih di laut Jepang .  (8 tokens)
+    assert b.sent_id.tolist() == [1, 1] and b.position.tolist() == [1, 5]
+    assert b.relative.tolist() == pytest.approx([1 / 8, 5 / 8])
+    c = d[d.doc_id == "c"]  # c: "Angkatan laut Tiongkok hadir ." then "Dagang , angkatan , laut : semua dibahas ."
+    assert c.position.tolist() == [1, 4] and c.relative.tolist() == pytest.approx([1 / 5, 4 / 9])
+
+
+def test_dispersion_keeps_texts_whose_key_is_missing(tokens):
+    """Rows without a key value are one text of their own, in row order: no occurrence is dropped."""
+    t = tokens.copy()
+    t["source"] = t["doc_id"].map({"a": "kompas", "b": None, "c": None}).astype(object)
+    d = dispersion(t, "laut", groupby="source")
+    assert len(d) == len(dispersion(tokens, "laut")) == 4
+    n_b = int((t.doc_id == "b").sum())
+    assert d.position.tolist() == [9, 13, n_b + 1, n_b + 9]  # b and c run on as one text
+    assert d.relative.tolist() == pytest.approx([p / int(t.source.isna().sum()) for p in d.position])
+
+
+def test_dispersion_rows_need_not_be_in_text_order(tokens):
+    shuffled = tokens.sample(frac=1.0, random_state=3)
+    d = dispersion(shuffled, "laut").sort_values(["doc_id", "position"])
+    # positions run in row order within each text, whatever the order of the texts' rows
+    expected = shuffled.assign(pos=shuffled.groupby("doc_id", observed=True).cumcount())
+    laut = expected[expected.lower == "laut"].sort_values(["doc_id", "pos"])
+    assert d.position.tolist() == laut.pos.tolist()
+
+
+def test_dispersion_needs_groupby(tokens):
+    with pytest.raises(ValueError, match=r"groupby=\[\]: give the column"):
+        dispersion(tokens, "laut", groupby=[])
+    with pytest.raises(TypeError, match="within"):
+        dispersion(tokens, "laut", within="doc_id")
 
 
 def test_segment_counts_include_zeros(tokens):
     c = segment_counts(tokens, ["laut", "dagang", "angkatan laut"])
     assert len(c) == 9
-    got = {(d, t): n for d, t, n in zip(c.doc_id, c.term, c["count"])}
+    got = {(d, t): n for d, t, n in zip(c.doc_id, c.term, c["count"], strict=True)}
     assert got[("a", "laut")] == 0 and got[("b", "laut")] == 2 and got[("c", "laut")] == 2
     assert got[("a", "dagang")] == 2 and got[("c", "angkatan laut")] == 1
     a = c[(c.doc_id == "a") & (c.term == "dagang")].iloc[0]
@@ -185,6 +230,34 @@ def test_segment_counts_include_zeros(tokens):
 
 def test_segment_counts_by_paragraph_of_the_article():
     t = token_table(read_corpus(data_path("jepang-rusia.txt")))
-    c = segment_counts(t, "tahan", segment="para_id")
-    per_para = dict(zip(c.para_id, c["count"]))
+    c = segment_counts(t, "tahan", groupby="para_id")
+    per_para = dict(zip(c.para_id, c["count"], strict=True))
     assert sum(per_para.values()) == 7 and per_para[2] == 3  # the defence-talks paragraph
+
+
+def test_segment_counts_by_a_list_of_columns(tokens):
+    c = segment_counts(tokens, ["laut", "dagang"], groupby=["doc_id", "sent_id"])
+    assert list(c.columns) == ["doc_id", "sent_id", "term", "count", "n_tokens", "per_1000"]
+    assert len(c) == 2 * 6  # six sentences, two terms, zeros included
+    got = {(d, s, t): n for d, s, t, n in zip(c.doc_id, c.sent_id, c.term, c["count"], strict=True)}
+    assert got[("b", 1, "laut")] == 2 and got[("b", 0, "laut")] == 0 and got[("c", 1, "dagang")] == 1
+    assert got[("a", 0, "dagang")] == 1 and got[("a", 1, "dagang")] == 1
+    n = {(d, s): k for d, s, k in zip(c.doc_id, c.sent_id, c.n_tokens, strict=True)}
+    assert n[("a", 0)] == 5 and n[("a", 1)] == 6  # words only
+
+
+def test_segment_counts_keep_segments_whose_key_is_missing(tokens):
+    t = tokens.copy()
+    t["source"] = t["doc_id"].map({"a": "kompas", "b": None, "c": "antara"}).astype(object)
+    c = segment_counts(t, "laut", groupby="source")
+    assert c.source.iloc[:2].tolist() == ["antara", "kompas"] and pd.isna(c.source.iloc[2])  # missing last
+    assert c["count"].tolist() == [2, 0, 2] and c.n_tokens.tolist() == [9, 11, 14]
+
+
+def test_segment_counts_need_groupby(tokens):
+    with pytest.raises(ValueError, match=r"groupby=\[\]"):
+        segment_counts(tokens, "laut", groupby=[])
+    with pytest.raises(ValueError, match="groupby: no column"):
+        segment_counts(tokens, "laut", groupby=["doc_id", "bab"])
+    with pytest.raises(TypeError, match="segment"):
+        segment_counts(tokens, "laut", segment="doc_id")

@@ -21,10 +21,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import telaah._columns
+import telaah.freq
+from telaah._columns import ensure_tokens
 from telaah.corpus import read_corpus
 from telaah.freq import (
     collocations,
-    ensure_tokens,
     frequencies,
     ngrams,
     tfidf,
@@ -58,7 +60,7 @@ def article() -> pd.DataFrame:
 
 
 def as_dict(table: pd.DataFrame, key: str = "term", value: str = "count") -> dict:
-    return dict(zip(table[key], table[value]))
+    return dict(zip(table[key], table[value], strict=True))
 
 
 # --- ensure_tokens ------------------------------------------------------------
@@ -83,6 +85,14 @@ def test_ensure_tokens_reads_a_path(tmp_path):
 def test_ensure_tokens_rejects_other_tables():
     with pytest.raises(ValueError, match="token table .* or a corpus table"):
         ensure_tokens(pd.DataFrame({"kata": ["rudal"]}))
+
+
+def test_freq_exports_only_its_own_functions():
+    """The shared helpers live in telaah._columns only; freq uses them, it has no copies."""
+    assert set(telaah.freq.__all__) == {"frequencies", "vocabulary", "zipf_table", "ngrams", "collocations", "tfidf", "tfidf_matrix", "MEASURES"}
+    for name in ("ensure_tokens", "check_by", "group_ids", "term_codes", "stop_mask", "unique_counts"):
+        assert getattr(telaah.freq, name) is getattr(telaah._columns, name)
+    assert not hasattr(telaah.freq, "KINDS") and not hasattr(telaah.freq, "BY")
 
 
 # --- frequencies --------------------------------------------------------------
@@ -129,6 +139,27 @@ def test_frequencies_by_several_columns(tokens):
     row = f[(f.doc_id == "a") & (f.sent_id == 1) & (f.term == "perdagangan")].iloc[0]
     assert row["count"] == 1
     assert row.rel_freq == pytest.approx(1 / 6)  # Perdagangan kedua negara meningkat, kata menteri: 6 words
+
+
+def test_groupby_keeps_rows_whose_key_is_missing(tokens):
+    """A missing key is a group of its own, after the others: its words are counted, not dropped."""
+    t = tokens.copy()
+    t["source"] = t["doc_id"].map({"a": "kompas", "b": None, "c": "antara"}).astype(object)
+    f = frequencies(t, groupby="source", by="lower")
+    assert f["source"].iloc[-1] is None or pd.isna(f["source"].iloc[-1])
+    assert f["source"].drop_duplicates().tolist()[:2] == ["antara", "kompas"]
+    missing = f[f["source"].isna()].set_index("term")
+    assert missing.loc["laut", "count"] == 2 and missing["count"].sum() == 12  # all of b's 12 content words
+    assert missing.loc["laut", "rel_freq"] == pytest.approx(2 / 14) and missing["rank"].tolist() == list(range(1, len(missing) + 1))
+    assert f["count"].sum() == frequencies(t, by="lower")["count"].sum()
+    assert len(frequencies(t, groupby="source", by="lower", top=1)) == 3  # one per group, the missing one included
+
+
+def test_groupby_orders_groups_by_key():
+    t = token_table(pd.DataFrame({"doc_id": ["z", "y"], "text": ["Rudal.", "Kapal."]}))
+    t["date"] = t["doc_id"].map({"z": "2024-01-02", "y": "2024-01-01"}).astype(object)
+    assert frequencies(t, groupby="date")["date"].tolist() == ["2024-01-01", "2024-01-02"]
+    assert frequencies(t, groupby="doc_id")["doc_id"].tolist() == ["z", "y"]  # categorical: the corpus's order
 
 
 def test_top_and_min_count(tokens):
@@ -189,6 +220,12 @@ def test_vocabulary_for_the_corpus(tokens):
     assert row.types == len(set(tokens.loc[tokens.kind == "word", "lower"]))
 
 
+def test_vocabulary_for_a_corpus_without_words_is_one_empty_row():
+    v = vocabulary(["... !"], groupby=None)
+    assert len(v) == 1 and v.tokens.iloc[0] == 0 and np.isnan(v.ttr.iloc[0])
+    assert vocabulary(["... !"]).empty  # no document has a counted token
+
+
 def test_vocabulary_by_stem_has_fewer_types(tokens):
     by_form = vocabulary(tokens, groupby=None).types.iloc[0]
     by_stem = vocabulary(tokens, by="stem", groupby=None).types.iloc[0]
@@ -217,10 +254,10 @@ def test_mattr_matches_a_brute_force_count(tokens, window):
 def test_mattr_property(docs, window):
     t = token_table([" ".join(d) for d in docs], stem=False)
     v = vocabulary(t, window=window)
-    for words, got in zip(docs, v["mattr"]):
+    for words, got in zip(docs, v["mattr"], strict=True):
         assert got == pytest.approx(brute_mattr(words, window))
     windows = [max(len(d) - window + 1, 1) for d in docs]
-    expected = sum(brute_mattr(d, window) * w for d, w in zip(docs, windows)) / sum(windows)
+    expected = sum(brute_mattr(d, window) * w for d, w in zip(docs, windows, strict=True)) / sum(windows)
     assert vocabulary(t, window=window, groupby=None).mattr.iloc[0] == pytest.approx(expected)
 
 
@@ -242,7 +279,7 @@ def test_vocabulary_window_is_checked(tokens):
 
 
 def test_zipf_table_ranks_and_fit(article):
-    z = zipf_table(article)
+    z = zipf_table(article, drop_stop=False)
     assert z["rank"].tolist() == list(range(1, len(z) + 1))
     assert z["count"].is_monotonic_decreasing
     assert z.iloc[0].term == "dan"  # the commonest word of the article
@@ -251,11 +288,20 @@ def test_zipf_table_ranks_and_fit(article):
     assert z.iloc[0].expected > z.iloc[-1].expected
 
 
+def test_zipf_table_leaves_stopwords_out_by_default(article):
+    z = zipf_table(article)
+    stops = set(article.loc[article.is_stop, "lower"].astype(str))
+    assert not set(z.term) & stops and z.iloc[0].term not in stops
+    everything = zipf_table(article, drop_stop=False)
+    assert set(z.term) == set(everything.term) - stops
+    assert z["rel_freq"].sum() == pytest.approx(1.0)  # shares of the listed terms
+
+
 # --- n-grams and collocations ---------------------------------------------------
 
 
 def test_ngrams_never_cross_punctuation_sentences_or_documents(tokens):
-    g = as_dict(ngrams(tokens, stopwords=None), key="ngram")
+    g = as_dict(ngrams(tokens, drop_stop=False), key="ngram")
     assert g["angkatan laut"] == 2  # b, and the start of c; not "Angkatan, laut" in c
     assert "jepang angkatan" not in g  # b: Jepang. Angkatan (sentence, full stop)
     assert "menteri rusia" not in g and "jepang angkatan" not in g  # a -> b, b -> c
@@ -281,20 +327,52 @@ def test_ngrams_do_not_cross_documents():
 
 
 @pytest.mark.parametrize(
-    ("mode", "expected"),
+    ("options", "expected"),
     [
-        (None, {"jepang dan", "dan rusia", "rusia membahas"}),
-        ("after", {"rusia membahas"}),
-        ("before", {"jepang rusia", "rusia membahas"}),
+        ({"drop_stop": False}, {"jepang dan", "dan rusia", "rusia membahas"}),
+        ({}, {"rusia membahas"}),  # the default: drop_stop=True, across_stop=False
+        ({"drop_stop": True}, {"rusia membahas"}),
+        ({"across_stop": True}, {"jepang rusia", "rusia membahas"}),
     ],
 )
-def test_stopwords_before_after_or_kept(mode, expected):
+def test_stopwords_dropped_kept_or_bridged(options, expected):
     t = token_table(["Jepang dan Rusia membahas"])
-    assert set(ngrams(t, stopwords=mode).ngram) == expected
+    assert set(ngrams(t, **options).ngram) == expected
+
+
+def test_across_stop_joins_words_but_not_across_breaks():
+    """Removing stopwords first joins their neighbours within a segment, never across punctuation or sentences."""
+    t = token_table(["Kerja sama di bidang pertahanan. Dan Rusia, yang kuat."])
+    g = set(ngrams(t, across_stop=True).ngram)
+    assert "kerja bidang" in g and "bidang pertahanan" in g  # "sama" and "di" are stopwords
+    assert "pertahanan rusia" not in g and "rusia kuat" not in g  # a full stop and a comma between
+    assert set(ngrams(t).ngram) == {"bidang pertahanan"}
+    trigrams = set(ngrams(t, n=3, across_stop=True).ngram)
+    assert trigrams == {"kerja bidang pertahanan"}
+
+
+def test_across_stop_collocations_count_the_joined_pairs(article):
+    joined = collocations(article, min_count=2, across_stop=True)
+    adjacent = collocations(article, min_count=2)
+    stops = set(article.loc[article.is_stop, "lower"].astype(str))
+    assert not (set(joined.word1) | set(joined.word2)) & stops
+    assert joined["count"].sum() > adjacent["count"].sum()  # more pairs: words that a stopword kept apart
+
+
+def test_across_stop_cannot_keep_stopwords(tokens):
+    with pytest.raises(ValueError, match="across_stop=True removes stopwords before forming n-grams"):
+        ngrams(tokens, drop_stop=False, across_stop=True)
+
+
+def test_the_old_stopwords_mode_is_gone(tokens):
+    with pytest.raises(TypeError, match="stopwords"):
+        ngrams(tokens, stopwords="before")
+    with pytest.raises(ValueError, match="drop_stop='before': give True or False .* across_stop=True"):
+        collocations(tokens, drop_stop="before")
 
 
 def test_trigrams_and_stems(tokens):
-    g = ngrams(tokens, n=3, stopwords=None)
+    g = ngrams(tokens, n=3, drop_stop=False)
     assert set(g.columns) >= {"ngram", "word1", "word2", "word3", "count"}
     assert "angkatan laut rusia" in set(g.ngram) and "angkatan laut tiongkok" in set(g.ngram)
     s = as_dict(ngrams(tokens, by="stem"), key="ngram")
@@ -314,7 +392,7 @@ def test_collocations_columns_and_order(article):
 
 def test_npmi_is_one_for_words_that_only_occur_together():
     t = token_table(["Perang dunia kedua. Perang dunia usai. Hari baru tiba."])
-    c = collocations(t, min_count=2, stopwords=None).set_index("ngram")
+    c = collocations(t, min_count=2, drop_stop=False).set_index("ngram")
     assert c.loc["perang dunia", "npmi"] == pytest.approx(1.0)
 
 
@@ -341,7 +419,7 @@ def test_bigram_scores_equal_nltk_from_words(article, window, measure):
     finder = BigramCollocationFinder.from_words(nltk_words(article, "lower", window - 1), window_size=window)
     finder.apply_freq_filter(2)
     expected = dict(finder.score_ngrams(getattr(BigramAssocMeasures, measure)))
-    ours = collocations(article, min_count=2, window=window, stopwords=None, measure=measure)
+    ours = collocations(article, min_count=2, window=window, drop_stop=False, measure=measure)
     got = {(r.word1, r.word2): getattr(r, measure) for r in ours.itertuples()}
     assert got.keys() == expected.keys()
     for gram, score in expected.items():
@@ -356,14 +434,14 @@ def test_trigram_scores_equal_nltk_from_words(article, measure):
     finder = TrigramCollocationFinder.from_words(nltk_words(article, "lower", 2))
     finder.apply_freq_filter(2)
     expected = dict(finder.score_ngrams(getattr(TrigramAssocMeasures, measure)))
-    ours = collocations(article, n=3, min_count=2, stopwords=None, measure=measure)
+    ours = collocations(article, n=3, min_count=2, drop_stop=False, measure=measure)
     got = {(r.word1, r.word2, r.word3): getattr(r, measure) for r in ours.itertuples()}
     assert got.keys() == expected.keys() and len(got) > 0
     for gram, score in expected.items():
         assert got[gram] == pytest.approx(score)
 
 
-def test_stopwords_after_is_nltks_word_filter(article):
+def test_drop_stop_is_nltks_word_filter(article):
     from nltk.collocations import BigramCollocationFinder
     from nltk.metrics import BigramAssocMeasures
 
@@ -372,14 +450,14 @@ def test_stopwords_after_is_nltks_word_filter(article):
     finder.apply_freq_filter(2)
     finder.apply_word_filter(lambda w: w in stops)
     expected = dict(finder.score_ngrams(BigramAssocMeasures.pmi))
-    got = collocations(article, min_count=2, measure="pmi", stopwords="after")
+    got = collocations(article, min_count=2, measure="pmi")  # drop_stop=True by default
     assert {(r.word1, r.word2): r.pmi for r in got.itertuples()} == pytest.approx(expected)
 
 
 def test_pmi_by_hand():
     """jepang: 2, rusia: 2, 'jepang rusia': 2 of 6 words -> PMI = log2(2 * 6 / (2 * 2))."""
     t = token_table(["Jepang Rusia. Jepang Rusia. Kapal laut."])
-    row = collocations(t, min_count=2, stopwords=None).set_index("ngram").loc["jepang rusia"]
+    row = collocations(t, min_count=2, drop_stop=False).set_index("ngram").loc["jepang rusia"]
     assert row.pmi == pytest.approx(math.log2(2 * 6 / (2 * 2)))
     assert row.npmi == pytest.approx(math.log2(3) / -math.log2(2 / 6))
 
@@ -389,7 +467,7 @@ def test_pmi_by_hand():
     [
         ({"measure": "dice"}, "measure='dice': choose one of"),
         ({"n": 4}, "bigrams .* trigrams"),
-        ({"stopwords": "sebelum"}, "stopwords='sebelum'"),
+        ({"across_stop": "ya"}, "across_stop='ya': give True or False"),
         ({"window": 1}, "window=1"),
         ({"n": 3, "window": 5}, "trigrams are always three adjacent words"),
         ({"by": "kata"}, "by='kata'"),

@@ -114,10 +114,22 @@ def test_reference_alone_means_target_is_the_rest(two_docs):
 
 def test_paragraphs_against_paragraphs():
     t = token_table(read_corpus(data_path("jepang-rusia.txt")))
-    k = keyness(t, target=t.para_id < 7, reference=t.para_id >= 7).set_index("term")
+    k = keyness(t, target=t.para_id < 7, reference=t.para_id >= 7, by="stem", drop_stop=False).set_index("term")
     words = t[t.kind == "word"]
     assert k["count_target"].sum() == (words.para_id < 7).sum() and k["count_reference"].sum() == (words.para_id >= 7).sum()
     assert k.loc["tahan", "count_target"] == 5 and k.loc["tahan", "count_reference"] == 2
+
+
+def test_by_is_the_term_column_whatever_the_reference():
+    """Lowercase forms by default against another part as against wordfreq; stems only when asked for."""
+    t = token_table(["Perdagangan naik. Mereka berdagang.", "Kapal berlayar."])
+    forms = keyness(t, target={"doc_id": "doc1"})
+    assert {"perdagangan", "berdagang"} <= set(forms.term) and "dagang" not in set(forms.term)
+    stems = keyness(t, target={"doc_id": "doc1"}, by="stem").set_index("term")
+    assert stems.loc["dagang", "count_target"] == 2 and "perdagangan" not in stems.index
+    exact = keyness(t, target={"doc_id": "doc1"}, by="token")
+    assert "Perdagangan" in set(exact.term)
+    assert set(keyness(t, target={"doc_id": "doc1"}, reference="wordfreq").term) == set(forms[forms.count_target > 0].term)
 
 
 def test_significance_and_bonferroni(two_docs):
@@ -129,10 +141,26 @@ def test_significance_and_bonferroni(two_docs):
     assert strict["significant"].sum() <= plain["significant"].sum()
 
 
-def test_drop_stop_and_min_count(two_docs):
-    k = keyness(two_docs, target={"doc_id": "doc1"}, drop_stop=True)
-    assert "dan" not in set(k.term) and k.attrs["target_size"] == 5  # stopwords still count in the size
-    assert set(keyness(two_docs, target={"doc_id": "doc1"}, min_count=2).term) == {"rudal", "dagang", "dan"}
+def test_stopwords_are_left_out_by_default(two_docs):
+    k = keyness(two_docs, target={"doc_id": "doc1"})
+    assert set(k.term) == {"rudal", "dagang"}  # "dan" and "lagi" are stopwords
+    assert k.attrs["target_size"] == 5 and k.attrs["reference_size"] == 3  # stopwords still count in the sizes
+    assert k.attrs["threshold"] == pytest.approx(0.05 / 2)  # only the terms tested count for Bonferroni
+    kept = keyness(two_docs, target={"doc_id": "doc1"}, drop_stop=False)
+    assert set(kept.term) == {"rudal", "dagang", "dan", "lagi"} and kept.attrs["threshold"] == pytest.approx(0.05 / 4)
+    same = kept.set_index("term").loc[["rudal", "dagang"]]
+    pd.testing.assert_frame_equal(k.set_index("term").loc[["rudal", "dagang"]].drop(columns="significant"), same.drop(columns="significant"))
+
+
+def test_stopwords_are_left_out_against_wordfreq_too():
+    t = token_table(["Rudal rudal rudal itu milik Lavrov."])
+    assert "itu" not in set(keyness(t, reference="wordfreq").term)
+    assert "itu" in set(keyness(t, reference="wordfreq", drop_stop=False).term)
+
+
+def test_min_count(two_docs):
+    assert set(keyness(two_docs, target={"doc_id": "doc1"}, min_count=2).term) == {"rudal", "dagang"}
+    assert set(keyness(two_docs, target={"doc_id": "doc1"}, min_count=2, drop_stop=False).term) == {"rudal", "dagang", "dan"}
 
 
 @pytest.mark.parametrize(
@@ -145,6 +173,8 @@ def test_drop_stop_and_min_count(two_docs):
         ({"target": {"doc_id": "doc9"}}, "target: no tokens"),
         ({"target": {"doc_id": "doc1"}, "reference": "kbbi"}, "'wordfreq'"),
         ({"reference": "wordfreq", "by": "stem"}, "use by='lower'"),
+        ({"reference": "wordfreq", "by": "token"}, "use by='lower'"),
+        ({"target": {"doc_id": "doc1"}, "by": None}, "by=None: choose one of"),
         ({"target": {"doc_id": "doc1"}, "correction": "holm"}, "correction='holm'"),
         ({"target": {"doc_id": "doc1"}, "alpha": 5}, "alpha=5"),
     ],
@@ -161,7 +191,7 @@ def test_wordfreq_reference():
     from wordfreq import word_frequency
 
     t = token_table(["Rudal rudal rudal itu milik Lavrov."])
-    k = keyness(t, reference="wordfreq").set_index("term")
+    k = keyness(t, reference="wordfreq", drop_stop=False).set_index("term")
     assert set(k.index) == {"rudal", "itu", "milik", "lavrov"}
     # word_frequency() rounds to three significant digits; keyness reads the unrounded list
     assert k.loc["rudal", "count_reference"] == pytest.approx(word_frequency("rudal", "id") * REFERENCE_SIZE, rel=0.01)
@@ -190,6 +220,6 @@ def test_reference_size_barely_matters_when_it_dwarfs_the_target():
 
 def test_the_article_is_about_japan_russia_and_defence():
     t = token_table(read_corpus(data_path("jepang-rusia.txt")))
-    k = keyness(t, reference="wordfreq", drop_stop=True)
+    k = keyness(t, reference="wordfreq")
     top = set(k[k.significant & (k.log_ratio > 0)].head(20).term)
     assert {"rusia", "jepang", "pertahanan", "aliansi"} <= top

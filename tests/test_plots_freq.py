@@ -46,7 +46,7 @@ def tick_labels(ax) -> list[str]:
 
 def test_top_terms(article):
     f = frequencies(article)
-    ax = plot_top_terms(f, n=10)
+    ax = plot_top_terms(f, top=10)
     assert labelled(ax) and len(ax.patches) == 10
     assert tick_labels(ax)[:2] == f.term.tolist()[:2]  # most frequent at the top
     widths = [p.get_width() for p in ax.patches]
@@ -55,7 +55,7 @@ def test_top_terms(article):
 
 def test_top_terms_per_1000_and_own_axes(article):
     _, ax = plt.subplots()
-    out = plot_top_terms(frequencies(article), n=5, value="per_1000", ax=ax, title="Kata teratas")
+    out = plot_top_terms(frequencies(article), top=5, value="per_1000", ax=ax, title="Kata teratas")
     assert out is ax and ax.get_title() == "Kata teratas" and "1,000" in ax.get_xlabel()
 
 
@@ -68,7 +68,7 @@ def test_top_terms_needs_one_row_per_term(article):
 
 
 def test_zipf(article):
-    z = zipf_table(article)
+    z = zipf_table(article, drop_stop=False)
     ax = plot_zipf(z)
     assert labelled(ax) and ax.get_xscale() == "log" and ax.get_yscale() == "log"
     assert len(ax.lines) == 2 and len(ax.lines[0].get_xdata()) == len(z)
@@ -89,7 +89,7 @@ def test_dispersion(article):
 
 def test_collocations(article):
     c = collocations(article, min_count=2, measure="pmi")
-    ax = plot_collocations(c, n=5)
+    ax = plot_collocations(c, top=5)
     assert labelled(ax) and len(ax.patches) == 5 and "PMI" in ax.get_xlabel()
     assert tick_labels(ax) == c.ngram.tolist()[:5]
     assert all(t.get_text().startswith("n=") for t in ax.texts)
@@ -99,7 +99,7 @@ def test_collocations(article):
 
 def test_keyness_diverges(article):
     k = keyness(article, target=article.para_id < 7)
-    ax = plot_keyness(k, n=4, significant_only=False)
+    ax = plot_keyness(k, top=4, significant_only=False)
     assert labelled(ax) and len(ax.patches) == 8
     widths = [p.get_width() for p in ax.patches]
     assert sum(w > 0 for w in widths) == 4 and sum(w < 0 for w in widths) == 4
@@ -108,8 +108,8 @@ def test_keyness_diverges(article):
 
 
 def test_keyness_against_wordfreq(article):
-    k = keyness(article, reference="wordfreq", drop_stop=True)
-    ax = plot_keyness(k, n=10, labels=("artikel", "bahasa Indonesia umum"))
+    k = keyness(article, reference="wordfreq")
+    ax = plot_keyness(k, top=10, labels=("artikel", "bahasa Indonesia umum"))
     assert len(ax.patches) == 10 and "lavrov" in tick_labels(ax)
     assert ax.get_legend().get_texts()[0].get_text() == "more frequent in artikel"
 
@@ -121,7 +121,7 @@ def test_keyness_with_nothing_significant(article):
 
 
 def test_wordcloud(article):
-    ax = plot_wordcloud(frequencies(article), n=30)
+    ax = plot_wordcloud(frequencies(article), top=30)
     assert labelled(ax) and len(ax.images) == 1
     image = ax.images[0].get_array()
     assert image.shape[:2] == (400, 800) and image.std() > 0  # something was drawn
@@ -129,6 +129,33 @@ def test_wordcloud(article):
 
 def test_wordcloud_is_deterministic(article):
     f = frequencies(article)
-    first = plot_wordcloud(f, n=20).images[0].get_array()
-    again = plot_wordcloud(f, n=20).images[0].get_array()
+    first = plot_wordcloud(f, top=20).images[0].get_array()
+    again = plot_wordcloud(f, top=20).images[0].get_array()
     assert (first == again).all()
+    other = plot_wordcloud(f, top=20, random_state=1).images[0].get_array()
+    assert (first != other).any()  # the seed sets the layout
+
+
+def test_wordcloud_draws_the_top_terms(article):
+    f = frequencies(article)
+    assert plot_wordcloud(f, top=7).get_title() == "Word cloud of the top 7 terms"
+
+
+@pytest.mark.parametrize(
+    "draw",
+    [
+        lambda a: plot_top_terms(frequencies(a), top=0),
+        lambda a: plot_collocations(collocations(a, min_count=2), top=-1),
+        lambda a: plot_keyness(keyness(a, reference="wordfreq"), top=0),
+        lambda a: plot_wordcloud(frequencies(a), top=2.5),
+    ],
+)
+def test_top_is_checked(article, draw):
+    with pytest.raises(ValueError, match="top=.*: the number of terms to draw"):
+        draw(article)
+
+
+@pytest.mark.parametrize("plot", [plot_top_terms, plot_collocations, plot_keyness, plot_wordcloud])
+def test_n_is_no_longer_an_option_of_the_charts(article, plot):
+    with pytest.raises(TypeError, match="'n'"):
+        plot(frequencies(article), n=5)

@@ -210,7 +210,11 @@ def kind_mask(tokens: pd.DataFrame, kinds: tuple[str, ...] | None) -> np.ndarray
     """Boolean mask of the rows whose kind is one of ``kinds`` (all rows for None)."""
     if kinds is None:
         return np.ones(len(tokens), dtype=bool)
-    return tokens["kind"].isin(kinds).to_numpy(dtype=bool, copy=True)
+    column = tokens["kind"]
+    if isinstance(column.dtype, pd.CategoricalDtype):  # a lookup over a handful of categories, not a hash per row
+        wanted = np.append(column.cat.categories.isin(kinds), False)  # the last slot: code -1, a missing kind
+        return wanted[column.cat.codes.to_numpy()]
+    return column.isin(kinds).to_numpy(dtype=bool, copy=True)
 
 
 def stop_mask(tokens: pd.DataFrame) -> np.ndarray:

@@ -7,18 +7,23 @@ the table stemmed it, so ``kwic(tokens, "dagang")`` and
 ``kwic(tokens, "perdagangan")`` both find *perdagangan*, *berdagang* and
 *dagang*.  The words of a multiword query must be consecutive tokens of one
 document (a comma between them breaks the match).
+
+The options mean the same as everywhere in Telaah (:mod:`telaah._columns`):
+``by`` is the term column matched (``"stem"``, ``"lower"`` or ``"token"``);
+``groupby`` is a grouping of rows, a column name or a list of them (the text
+along which :func:`dispersion` counts positions, the segments of
+:func:`segment_counts`); ``kinds`` the token kinds counted.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 
 import numpy as np
 import pandas as pd
 
-from telaah.freq import (
+from telaah._columns import (
     By,
     check_by,
     check_kinds,
@@ -40,7 +45,8 @@ def query_terms(tokens: pd.DataFrame, query: str, *, by: By = "stem") -> list[st
 
     Words are split with Telaah's tokenizer (so *Jepang-AS* stays one word).
     With ``by="stem"`` a word that occurs in the table gets the stem the
-    table gave it; any other word is stemmed by :class:`telaah.Stemmer`.
+    table gave it; any other word is stemmed by the process's shared
+    stemmer, :func:`telaah.stemmer.default_stemmer`.
 
     Examples
     --------
@@ -48,6 +54,7 @@ def query_terms(tokens: pd.DataFrame, query: str, *, by: By = "stem") -> list[st
     >>> query_terms(t, "perdagangan"), query_terms(t, "Angkatan Laut", by="lower")
     (['dagang'], ['angkatan', 'laut'])
     """
+    from telaah.stemmer import default_stemmer
     from telaah.tokenize import scan
 
     check_by(tokens, by)
@@ -62,21 +69,14 @@ def query_terms(tokens: pd.DataFrame, query: str, *, by: By = "stem") -> list[st
     codes, _ = term_codes(tokens, "lower")
     stems = tokens["stem"]
     out = []
-    for word, loc in zip(lowers, _categories(tokens, "lower").get_indexer(lowers)):
+    for word, loc in zip(lowers, _categories(tokens, "lower").get_indexer(lowers), strict=True):
         rows = np.flatnonzero(codes == loc) if loc >= 0 else np.zeros(0, dtype=np.int64)
-        out.append(str(stems.iloc[rows[0]]) if len(rows) else _stemmer().stem(word))
+        out.append(str(stems.iloc[rows[0]]) if len(rows) else default_stemmer().stem(word))
     return out
 
 
-@cache
-def _stemmer() -> object:
-    from telaah.stemmer import Stemmer
-
-    return Stemmer()
-
-
 def _categories(tokens: pd.DataFrame, column: str) -> pd.Index:
-    """The values behind :func:`telaah.freq.term_codes`'s codes, as an Index (its hash table is kept)."""
+    """The values behind :func:`telaah._columns.term_codes`'s codes, as an Index (its hash table is kept)."""
     col = tokens[column]
     if isinstance(col.dtype, pd.CategoricalDtype):
         return col.cat.categories
@@ -138,7 +138,7 @@ def kwic(
     Parameters
     ----------
     tokens : DataFrame
-        A token table (or a corpus; see :func:`telaah.freq.ensure_tokens`).
+        A token table (or a corpus; see :func:`telaah.ensure_tokens`).
     term : str or list of str
         A word or a multiword phrase (*angkatan laut*); a list of them.
     by : {"stem", "lower", "token"}
@@ -188,7 +188,7 @@ def kwic(
         lo = np.maximum(rows - window, first[rows])
         hi = np.minimum(last + 1 + window, after[rows])
         left, match, right = [], [], []
-        for r, z, a, b in zip(rows.tolist(), last.tolist(), lo.tolist(), hi.tolist()):
+        for r, z, a, b in zip(rows.tolist(), last.tolist(), lo.tolist(), hi.tolist(), strict=True):
             if texts is not None:
                 text = texts[doc_names[doc_codes[r]]]
                 left.append(_squash(text[starts[a] : starts[r]]) if a < r else "")
@@ -210,7 +210,7 @@ def _texts(tokens: pd.DataFrame, corpus: object) -> dict[str, str]:
     from telaah.table import as_corpus
 
     docs = as_corpus(corpus)  # type: ignore[arg-type]
-    texts = dict(zip(docs["doc_id"].astype(str), docs["text"]))
+    texts = dict(zip(docs["doc_id"].astype(str), docs["text"], strict=True))
     missing = sorted(set(tokens["doc_id"].astype(str).unique()) - set(texts))
     if missing:
         raise ValueError(f"corpus: no text for document(s) {', '.join(missing[:5])}; pass the corpus the token table was built from")
@@ -238,27 +238,28 @@ def dispersion(
     terms: str | Sequence[str],
     *,
     by: By = "stem",
-    within: str | Sequence[str] = "doc_id",
+    groupby: str | Sequence[str] = "doc_id",
 ) -> pd.DataFrame:
     """Where each term occurs: one row per occurrence with its position in the text.
 
     Parameters
     ----------
     tokens : DataFrame
-        A token table (or a corpus; see :func:`telaah.freq.ensure_tokens`).
+        A token table (or a corpus; see :func:`telaah.ensure_tokens`).
     terms : str or list of str
         Words or multiword phrases, normalised as in :func:`kwic`.
     by : {"stem", "lower", "token"}
         What to match.
-    within : str or list of str
-        The text along which positions run: each document (``"doc_id"``),
-        or e.g. ``"parent_id"`` for the article of a corpus read by
-        paragraph.
+    groupby : str or list of str
+        The texts along which positions run, a column or a list of them:
+        each document (``"doc_id"``), ``"parent_id"`` for the article of a
+        corpus read by paragraph, ``["doc_id", "para_id"]`` for each
+        paragraph.  Rows whose key is missing form one text of their own.
 
     Returns
     -------
     pandas.DataFrame
-        ``term`` (the query), the ``within`` columns, ``doc_id`` (and
+        ``term`` (the query), the ``groupby`` columns, ``doc_id`` (and
         ``parent_id``, ``para_id`` when present), ``sent_id``, ``token_id``,
         ``start``, ``end``, ``position`` (0-based token index within the
         text, punctuation included) and ``relative`` (position / number of
@@ -269,19 +270,17 @@ def dispersion(
     >>> d = dispersion(["Rudal. Bukan rudal? Ya, rudal"], "rudal")
     >>> d.position.tolist(), d.relative.tolist()
     ([0, 3, 7], [0.0, 0.375, 0.875])
+    >>> dispersion(["Rudal. Bukan rudal?"], "rudal", groupby=["doc_id", "sent_id"]).position.tolist()
+    [0, 1]
     """
     tokens = ensure_tokens(tokens)
     check_by(tokens, by)
-    cols = group_columns(tokens, within)
+    cols = group_columns(tokens, groupby)
     if not cols:
-        raise ValueError("within: give the column(s) along which positions run, e.g. 'doc_id'")
-    gid, _ = group_ids(tokens, cols)
-    if np.all(gid[1:] >= gid[:-1]):  # each text's rows together, as in a token table: no groupby needed
-        first = np.flatnonzero(np.r_[True, gid[1:] != gid[:-1]])
-        position = np.arange(len(gid)) - np.repeat(first, np.diff(np.r_[first, len(gid)]))
-    else:
-        position = tokens.groupby(cols, observed=True, sort=False).cumcount().to_numpy(np.int64)
-    length = np.bincount(gid, minlength=int(gid.max(initial=-1)) + 1)
+        raise ValueError("groupby=[]: give the column(s) along which positions run, e.g. groupby='doc_id'")
+    gid, keys, _ = group_ids(tokens, cols)
+    position = _positions_in_groups(gid)
+    length = np.bincount(gid, minlength=len(keys))
     id_cols = [c for c in _ID_COLUMNS if c in tokens.columns and c not in cols]
     frames = []
     for query in _queries(terms):
@@ -295,34 +294,58 @@ def dispersion(
     return pd.concat(frames, ignore_index=True)
 
 
+def _positions_in_groups(gid: np.ndarray) -> np.ndarray:
+    """Each row's 0-based index among the rows of its group, in row order.
+
+    Examples
+    --------
+    >>> _positions_in_groups(np.array([0, 0, 1, 0, 1])).tolist()
+    [0, 1, 0, 2, 1]
+    """
+    if not len(gid):
+        return np.zeros(0, dtype=np.int64)
+    together = bool(np.all(gid[1:] >= gid[:-1]))  # each text's rows together, as in a token table: no sort needed
+    order = None if together else np.argsort(gid, kind="stable")
+    ordered = gid if order is None else gid[order]
+    first = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    along = np.arange(len(gid)) - np.repeat(first, np.diff(np.r_[first, len(gid)]))
+    if order is None:
+        return along
+    position = np.empty(len(gid), dtype=np.int64)
+    position[order] = along
+    return position
+
+
 def segment_counts(
     tokens: object,
     terms: str | Sequence[str],
     *,
     by: By = "stem",
-    segment: str | Sequence[str] = "doc_id",
+    groupby: str | Sequence[str] = "doc_id",
     kinds: Sequence[str] | str | None = ("word",),
 ) -> pd.DataFrame:
-    """How often each term occurs in each segment, zeros included.
+    """How often each term occurs in each segment (group of rows), zeros included.
 
     Parameters
     ----------
     tokens : DataFrame
-        A token table (or a corpus; see :func:`telaah.freq.ensure_tokens`).
+        A token table (or a corpus; see :func:`telaah.ensure_tokens`).
     terms : str or list of str
         Words or multiword phrases, normalised as in :func:`kwic`.
     by : {"stem", "lower", "token"}
         What to match.
-    segment : str or list of str
-        The segments: documents, ``"para_id"`` (paragraphs of one document),
-        ``["doc_id", "para_id"]``, a date column ...
+    groupby : str or list of str
+        The segments, a column or a list of them: documents (``"doc_id"``),
+        ``"para_id"`` (paragraphs of one document), ``["doc_id", "para_id"]``,
+        a date or source column ...  Segments come in the order of their
+        keys; rows whose key is missing form a segment of their own, last.
     kinds : sequence of str, "all" or None
         Token kinds counted in ``n_tokens`` (words by default).
 
     Returns
     -------
     pandas.DataFrame
-        One row per segment and term: the ``segment`` columns, ``term``,
+        One row per segment and term: the ``groupby`` columns, ``term``,
         ``count``, ``n_tokens`` (tokens of ``kinds`` in the segment) and
         ``per_1000`` (count per 1000 of them).
 
@@ -331,13 +354,15 @@ def segment_counts(
     >>> c = segment_counts(["Rudal dan rudal.", "Tidak ada."], ["rudal", "ada"])
     >>> c[["doc_id", "term", "count"]].values.tolist()
     [['doc1', 'rudal', 2], ['doc1', 'ada', 0], ['doc2', 'rudal', 0], ['doc2', 'ada', 1]]
+    >>> segment_counts(["Rudal. Rudal lagi."], "rudal", groupby=["doc_id", "sent_id"])["count"].tolist()
+    [1, 1]
     """
     tokens = ensure_tokens(tokens)
     check_by(tokens, by)
-    cols = group_columns(tokens, segment)
+    cols = group_columns(tokens, groupby)
     if not cols:
-        raise ValueError("segment: give the column(s) that define the segments, e.g. 'doc_id' or 'para_id'")
-    gid, keys = group_ids(tokens, cols)
+        raise ValueError("groupby=[]: give the column(s) that define the segments, e.g. groupby='doc_id' or groupby='para_id'")
+    gid, keys, _ = group_ids(tokens, cols)
     n_tokens = np.bincount(gid[kind_mask(tokens, check_kinds(kinds))], minlength=len(keys))
     queries = _queries(terms)
     counts = np.zeros((len(keys), len(queries)), dtype=np.int64)

@@ -2,23 +2,34 @@
 
 Every function takes the token table of :func:`telaah.token_table` as its
 first argument (a corpus, a path or a list of texts is turned into one by
-:func:`ensure_tokens`) and returns a tidy DataFrame.  Work is done on the
-integer codes of the table's categorical columns with numpy, never in a
+:func:`telaah.ensure_tokens`) and returns a tidy DataFrame.  Work is done on
+the integer codes of the table's categorical columns with numpy, never in a
 Python loop over tokens, so a million-word table takes well under a second.
 
-Three choices recur, always as keyword-only options:
+The options mean the same in every function of Telaah (see
+:mod:`telaah._columns`), and are always keyword-only:
 
 ``by``
-    what counts as "the same word": ``"stem"`` (*perdagangan*, *berdagang*
-    and *dagang* are one term, ``dagang``), ``"lower"`` (lowercase forms) or
-    ``"token"`` (forms exactly as written).
+    the term column, what counts as "the same word": ``"stem"``
+    (*perdagangan*, *berdagang* and *dagang* are one term, ``dagang``),
+    ``"lower"`` (lowercase forms) or ``"token"`` (forms exactly as written).
 ``kinds``
     which kinds of token are counted; words only by default, so numbers and
     punctuation stay out of frequency lists.
 ``drop_stop``
-    leave out stopwords (the token table's ``is_stop`` column).  Rates are
-    always per token of the selected ``kinds`` *including* stopwords, so a
-    term's rate does not change when stopwords are dropped.
+    leave out stopwords (the token table's ``is_stop`` column); ``True`` by
+    default everywhere.  Rates are always per token of the selected
+    ``kinds`` *including* stopwords, so a term's rate does not change when
+    stopwords are dropped.  :func:`ngrams` and :func:`collocations` add
+    ``across_stop``: remove stopwords *before* forming n-grams, so that the
+    words on either side of one become neighbours.
+``groupby``
+    count separately per group of rows: a column name or a list of them
+    (``"doc_id"``, ``["doc_id", "para_id"]``, a metadata column ...).
+    Groups come in the order of their keys; a missing key value is a group
+    of its own, last.
+``top``
+    how many rows to keep (per group); ``n`` is only ever the n-gram order.
 """
 
 from __future__ import annotations
@@ -30,8 +41,20 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from telaah._columns import (
+    By,
+    check_by,
+    check_kinds,
+    ensure_tokens,
+    group_columns,
+    group_ids,
+    kind_mask,
+    stop_mask,
+    term_codes,
+    unique_counts,
+)
+
 __all__ = [
-    "ensure_tokens",
     "frequencies",
     "vocabulary",
     "zipf_table",
@@ -39,156 +62,16 @@ __all__ = [
     "collocations",
     "tfidf",
     "tfidf_matrix",
-    "BY",
-    "KINDS",
     "MEASURES",
 ]
 
-By = Literal["stem", "lower", "token"]
-StopMode = Literal["after", "before"] | None
-
-#: What a term can be: a stem, a lowercase form or the form as written.
-BY: tuple[str, ...] = ("stem", "lower", "token")
-#: Token kinds of the token table.
-KINDS: tuple[str, ...] = ("word", "number", "punct", "symbol", "url", "email", "mention", "hashtag")
 #: Association measures of :func:`collocations`.
 MEASURES: tuple[str, ...] = ("pmi", "npmi", "likelihood_ratio", "student_t")
-_STOP_MODES = ("after", "before", None)
-_TOKEN_TABLE_COLUMNS = ("doc_id", "token_id", "kind", "lower")
 
 
 # ---------------------------------------------------------------------------
-# Shared helpers (also used by telaah.concordance, telaah.keywords and telaah.themes)
+# Table helpers
 # ---------------------------------------------------------------------------
-
-
-def ensure_tokens(obj: object) -> pd.DataFrame:
-    """Return ``obj`` as a token table, building one only when it is not one already.
-
-    Parameters
-    ----------
-    obj : DataFrame, path or sequence of str
-        A token table from :func:`telaah.token_table` (returned as is), or
-        anything :func:`telaah.table.as_corpus` accepts: a corpus table
-        with ``doc_id`` and ``text``, a path, or a list of texts.
-
-    Returns
-    -------
-    pandas.DataFrame
-        The token table.
-
-    Examples
-    --------
-    >>> t = ensure_tokens(["Jepang dan Rusia."])
-    >>> ensure_tokens(t) is t
-    True
-    >>> t.token.tolist()
-    ['Jepang', 'dan', 'Rusia', '.']
-    """
-    if isinstance(obj, pd.DataFrame):
-        if all(c in obj.columns for c in _TOKEN_TABLE_COLUMNS):
-            return obj
-        if "text" not in obj.columns:
-            raise ValueError(
-                "expected a token table (from telaah.token_table, with columns "
-                f"{', '.join(_TOKEN_TABLE_COLUMNS)}) or a corpus table with doc_id and text; "
-                f"got a DataFrame with columns {', '.join(map(str, obj.columns))}"
-            )
-    from telaah.table import as_corpus, token_table
-
-    return token_table(as_corpus(obj))  # type: ignore[arg-type]
-
-
-def check_by(tokens: pd.DataFrame, by: str) -> str:
-    """Validate ``by`` and return the column that holds the terms."""
-    if by not in BY:
-        raise ValueError(f"by={by!r}: choose one of {', '.join(map(repr, BY))}")
-    if by not in tokens.columns:
-        if by == "stem":
-            raise ValueError(
-                "by='stem': this token table has no 'stem' column (it was built with stem=False); "
-                "use by='lower', or build it again with telaah.token_table(corpus, stem=True)"
-            )
-        raise ValueError(f"by={by!r}: the token table has no {by!r} column")
-    return by
-
-
-def check_kinds(kinds: Sequence[str] | str | None) -> tuple[str, ...] | None:
-    """Validate ``kinds``; ``None`` or ``"all"`` means every kind."""
-    if kinds is None or kinds == "all":
-        return None
-    if isinstance(kinds, str):
-        kinds = (kinds,)
-    unknown = [k for k in kinds if k not in KINDS]
-    if unknown:
-        raise ValueError(f"kinds: unknown kind(s) {', '.join(map(repr, unknown))}; token kinds are {', '.join(KINDS)}")
-    return tuple(kinds)
-
-
-def group_columns(tokens: pd.DataFrame, groupby: str | Sequence[str] | None) -> list[str]:
-    """Validate ``groupby`` (a column name, a list of them, or None) and return it as a list."""
-    if groupby is None:
-        return []
-    cols = [groupby] if isinstance(groupby, str) else list(groupby)
-    missing = [c for c in cols if c not in tokens.columns]
-    if missing:
-        raise ValueError(
-            f"groupby: no column(s) {', '.join(map(repr, missing))} in the token table; "
-            f"it has {', '.join(map(str, tokens.columns))}"
-        )
-    return cols
-
-
-def term_codes(tokens: pd.DataFrame, column: str) -> tuple[np.ndarray, np.ndarray]:
-    """Integer codes of a column and the values they stand for (categories)."""
-    col = tokens[column]
-    if isinstance(col.dtype, pd.CategoricalDtype):
-        return col.cat.codes.to_numpy(np.int64), np.asarray(col.cat.categories, dtype=object)
-    codes, uniques = pd.factorize(col.to_numpy(dtype=object))
-    return codes.astype(np.int64), np.asarray(uniques, dtype=object)
-
-
-def kind_mask(tokens: pd.DataFrame, kinds: tuple[str, ...] | None) -> np.ndarray:
-    """Boolean mask of the rows whose kind is one of ``kinds`` (all rows for None)."""
-    if kinds is None:
-        return np.ones(len(tokens), dtype=bool)
-    return tokens["kind"].isin(kinds).to_numpy(dtype=bool, copy=True)
-
-
-def stop_mask(tokens: pd.DataFrame) -> np.ndarray:
-    """Boolean mask of stopword rows; a clear error when the table has no ``is_stop``."""
-    if "is_stop" not in tokens.columns:
-        raise ValueError("leaving out stopwords needs the token table's 'is_stop' column; build the table with telaah.token_table")
-    return tokens["is_stop"].to_numpy(dtype=bool, copy=True)
-
-
-def group_ids(tokens: pd.DataFrame, cols: list[str]) -> tuple[np.ndarray, pd.DataFrame]:
-    """Number each row's group (0, 1, ...) and return the groups' key values, one row per group."""
-    if not cols:
-        return np.zeros(len(tokens), dtype=np.int64), pd.DataFrame(index=range(1))
-    grouped = tokens.groupby(cols, observed=True, sort=True)
-    gid = grouped.ngroup().to_numpy(np.int64)
-    keys = grouped.size().index.to_frame(index=False)
-    return gid, keys
-
-
-def unique_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Sorted distinct values of non-negative integer ``keys`` and how often each occurs.
-
-    ``np.bincount`` when the values are small, a sort otherwise: both much
-    faster than ``np.unique``'s hash table on a million keys.
-    """
-    keys = np.asarray(keys, dtype=np.int64)
-    if not len(keys):
-        return keys, np.zeros(0, dtype=np.int64)
-    top = int(keys.max())
-    if top < 4 * len(keys) + 1_000_000:
-        counts = np.bincount(keys, minlength=top + 1)
-        present = np.flatnonzero(counts)
-        return present, counts[present]
-    ordered = np.sort(keys)
-    first = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
-    return ordered[first], np.diff(np.r_[first, len(ordered)])
 
 
 def _add_keys(keys: pd.DataFrame, gid: np.ndarray, body: dict[str, object]) -> pd.DataFrame:
@@ -219,7 +102,7 @@ def frequencies(
     Parameters
     ----------
     tokens : DataFrame
-        A token table (or a corpus; see :func:`ensure_tokens`).
+        A token table (or a corpus; see :func:`telaah.ensure_tokens`).
     by : {"stem", "lower", "token"}
         What counts as one term.
     drop_stop : bool
@@ -228,7 +111,9 @@ def frequencies(
         Token kinds to count (``("word",)``: words only).
     groupby : str or list of str, optional
         Count separately per value of these token-table columns, e.g.
-        ``"doc_id"``, ``"para_id"``, ``["doc_id", "para_id"]``, ``"parent_id"``.
+        ``"doc_id"``, ``"para_id"``, ``["doc_id", "para_id"]``, ``"parent_id"``
+        or a metadata column.  Groups come in the order of their keys; rows
+        whose key is missing form a group of their own, last.
     min_count : int
         Leave out terms seen fewer times (in their group).
     top : int, optional
@@ -256,7 +141,7 @@ def frequencies(
     kinds_ = check_kinds(kinds)
     cols = group_columns(tokens, groupby)
     codes, terms = term_codes(tokens, column)
-    gid, keys = group_ids(tokens, cols)
+    gid, keys, _ = group_ids(tokens, cols)
     in_kind = kind_mask(tokens, kinds_)
     keep = in_kind & ~stop_mask(tokens) if drop_stop else in_kind
     n_terms = max(len(terms), 1)
@@ -269,18 +154,32 @@ def frequencies(
     # distinct (group, term, document) triples, counted per (group, term): both sorted alike
     doc_freq = unique_counts(unique_counts(pair * n_docs + doc_codes[keep])[0] // n_docs)[1]
 
-    g, t = pair_keys // n_terms, pair_keys % n_terms
-    out = _add_keys(keys, g, {"term": terms[t].astype(str), "count": counts})
-    rel = counts / np.maximum(totals[g], 1)
-    out["rel_freq"] = rel
-    out["per_1000"] = rel * 1000
-    out["doc_freq"] = doc_freq
-    out = out[out["count"] >= min_count]
-    out = out.sort_values([*cols, "count", "term"], ascending=[True] * len(cols) + [False, True], kind="stable")
-    out["rank"] = out.groupby(cols, observed=True, sort=False).cumcount() + 1 if cols else np.arange(1, len(out) + 1)
+    seen = counts >= min_count
+    g, t, counts, doc_freq = pair_keys[seen] // n_terms, pair_keys[seen] % n_terms, counts[seen], doc_freq[seen]
+    names = np.asarray(terms.astype(str), dtype=object)
+    alphabetical = np.empty(len(names), dtype=np.int64)
+    alphabetical[np.argsort(names.astype(str), kind="stable")] = np.arange(len(names))
+    order = np.lexsort((alphabetical[t], -counts, g))  # groups in key order, then most frequent, then alphabetical
+    g, t, counts, doc_freq = g[order], t[order], counts[order], doc_freq[order]
+    rank = _rank_in_runs(g)
     if top is not None:
-        out = out[out["rank"] <= top]
-    return out.reset_index(drop=True)
+        g, t, counts, doc_freq, rank = (a[rank <= top] for a in (g, t, counts, doc_freq, rank))
+    rel = counts / np.maximum(totals[g], 1)
+    return _add_keys(keys, g, {"term": names[t], "count": counts, "rel_freq": rel, "per_1000": rel * 1000, "doc_freq": doc_freq, "rank": rank})
+
+
+def _rank_in_runs(groups: np.ndarray) -> np.ndarray:
+    """1, 2, ... along each run of equal values of sorted ``groups``.
+
+    Examples
+    --------
+    >>> _rank_in_runs(np.array([0, 0, 0, 2, 2, 5])).tolist()
+    [1, 2, 3, 1, 2, 1]
+    """
+    if not len(groups):
+        return np.zeros(0, dtype=np.int64)
+    first = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]])
+    return np.arange(1, len(groups) + 1) - np.repeat(first, np.diff(np.r_[first, len(groups)]))
 
 
 # ---------------------------------------------------------------------------
@@ -301,7 +200,7 @@ def vocabulary(
     Parameters
     ----------
     tokens : DataFrame
-        A token table (or a corpus; see :func:`ensure_tokens`).
+        A token table (or a corpus; see :func:`telaah.ensure_tokens`).
     by : {"lower", "stem", "token"}
         What counts as one type (lowercase forms by default).
     kinds : sequence of str, "all" or None
@@ -346,7 +245,9 @@ def vocabulary(
     sel = kind_mask(tokens, check_kinds(kinds))
     sub = tokens.loc[sel]
     codes, terms = term_codes(sub, column)
-    gid, keys = group_ids(sub, cols)
+    gid, keys, _ = group_ids(sub, cols)
+    if not cols:  # the corpus row, even when no token is counted
+        keys = pd.DataFrame(index=range(1))
     n_groups = len(keys)
     n_terms = max(len(terms), 1)
 
@@ -434,7 +335,7 @@ def zipf_table(
     *,
     by: By = "lower",
     kinds: Sequence[str] | str | None = ("word",),
-    drop_stop: bool = False,
+    drop_stop: bool = True,
 ) -> pd.DataFrame:
     """Rank and frequency of every term, with the fitted Zipf curve.
 
@@ -445,22 +346,27 @@ def zipf_table(
     Parameters
     ----------
     tokens : DataFrame
-        A token table (or a corpus; see :func:`ensure_tokens`).
+        A token table (or a corpus; see :func:`telaah.ensure_tokens`).
     by, kinds, drop_stop
-        As for :func:`frequencies` (forms and stopwords kept by default:
-        Zipf's law is about the whole vocabulary).
+        As for :func:`frequencies`; lowercase forms by default.  Stopwords
+        are left out by default, as everywhere in Telaah; Zipf's law is
+        about the whole vocabulary, stopwords at its head, so pass
+        ``drop_stop=False`` to see the classic curve.
 
     Returns
     -------
     pandas.DataFrame
-        ``rank`` (1 = most frequent), ``term``, ``count``, ``rel_freq`` and
-        ``expected`` (the count that the fitted law predicts at that rank).
+        ``rank`` (1 = most frequent), ``term``, ``count``, ``rel_freq`` (the
+        share of the listed terms' tokens) and ``expected`` (the count that
+        the fitted law predicts at that rank).
 
     Examples
     --------
-    >>> z = zipf_table(["dan dan dan yang yang itu"])
+    >>> z = zipf_table(["dan dan dan yang yang itu"], drop_stop=False)
     >>> z[["rank", "term", "count"]].values.tolist()
     [[1, 'dan', 3], [2, 'yang', 2], [3, 'itu', 1]]
+    >>> zipf_table(["Rudal dan rudal."]).term.tolist()
+    ['rudal']
     """
     freq = frequencies(tokens, by=by, drop_stop=drop_stop, kinds=kinds)
     total = freq["count"].sum()
@@ -491,14 +397,15 @@ def _word_sequence(
     *,
     column: str,
     kinds: tuple[str, ...] | None,
-    stopwords: StopMode,
+    drop_stop: bool,
+    across_stop: bool,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The words n-grams are made of: term codes, segment ids, stop flags, and the term strings.
 
     A new segment starts at a new document, a new sentence, a token that is
     not one of ``kinds`` (punctuation, numbers, ...), and a gap in
     ``token_id`` (rows filtered out of the table), so no n-gram spans any of
-    them.  With ``stopwords="before"`` stopwords are then removed *without*
+    them.  With ``across_stop`` stopwords are then removed *without*
     starting a segment, so their neighbours become adjacent.
     """
     codes, terms = term_codes(tokens, column)
@@ -509,8 +416,8 @@ def _word_sequence(
     brk = np.ones(len(tokens), dtype=bool)
     brk[1:] = (doc[1:] != doc[:-1]) | (sent[1:] != sent[:-1]) | (tok[1:] != tok[:-1] + 1) | ~unit[:-1]
     segment = np.cumsum(brk)
-    stop = stop_mask(tokens) if stopwords is not None else np.zeros(len(tokens), dtype=bool)
-    keep = unit & ~stop if stopwords == "before" else unit
+    stop = stop_mask(tokens) if drop_stop or across_stop else np.zeros(len(tokens), dtype=bool)
+    keep = unit & ~stop if across_stop else unit
     return codes[keep], segment[keep], stop[keep], terms
 
 
@@ -532,11 +439,20 @@ def _pair_counts(a: np.ndarray, b: np.ndarray, wanted: np.ndarray, n_terms: int)
     return np.where(keys[at] == want, counts[at], 0)
 
 
-def _check_ngram_options(n: int, window: int, stopwords: object, measure: str | None = None) -> None:
+def _check_ngram_options(n: int, window: int, drop_stop: object, across_stop: object, measure: str | None = None) -> None:
     if n not in (2, 3):
         raise ValueError(f"n={n}: bigrams (n=2) and trigrams (n=3) are supported")
-    if stopwords not in _STOP_MODES:
-        raise ValueError(f"stopwords={stopwords!r}: choose 'after' (drop n-grams with a stopword), 'before' (remove stopwords first) or None")
+    for name, value in (("drop_stop", drop_stop), ("across_stop", across_stop)):
+        if not isinstance(value, (bool, np.bool_)):
+            raise ValueError(
+                f"{name}={value!r}: give True or False (the old stopwords='after' is drop_stop=True, "
+                "'before' is across_stop=True, None is drop_stop=False)"
+            )
+    if across_stop and not drop_stop:
+        raise ValueError(
+            "across_stop=True removes stopwords before forming n-grams, so they cannot be kept "
+            "(drop_stop=False): pass one or the other"
+        )
     if n == 2 and window < 2:
         raise ValueError(f"window={window}: must be at least 2 (2 = adjacent words)")
     if n == 3 and window != 3:
@@ -546,17 +462,17 @@ def _check_ngram_options(n: int, window: int, stopwords: object, measure: str | 
 
 
 def _ngram_counts(
-    tokens: pd.DataFrame, *, n: int, by: str, kinds: tuple[str, ...] | None, stopwords: StopMode, window: int
+    tokens: pd.DataFrame, *, n: int, by: str, kinds: tuple[str, ...] | None, drop_stop: bool, across_stop: bool, window: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray]]:
     """Unique n-grams (rows of term codes), their counts, word counts, terms, and (word codes, segments)."""
-    codes, seg, stop, terms = _word_sequence(tokens, column=by, kinds=kinds, stopwords=stopwords)
+    codes, seg, stop, terms = _word_sequence(tokens, column=by, kinds=kinds, drop_stop=drop_stop, across_stop=across_stop)
     n_terms = max(len(terms), 1)
     keys: list[np.ndarray] = []
     gaps = range(1, window) if n == 2 else [1]
     for gap in gaps:
         start = _ngram_occurrences(seg, n, gap)
         parts = [start + k * gap for k in range(n)]
-        if stopwords == "after":
+        if drop_stop and not across_stop:  # leave out the n-grams that contain a stopword
             ok = np.ones(len(start), dtype=bool)
             for p in parts:
                 ok &= ~stop[p]
@@ -581,7 +497,8 @@ def ngrams(
     n: int = 2,
     by: By = "lower",
     kinds: Sequence[str] | str | None = ("word",),
-    stopwords: StopMode = "after",
+    drop_stop: bool = True,
+    across_stop: bool = False,
     min_count: int = 1,
     top: int | None = None,
 ) -> pd.DataFrame:
@@ -593,7 +510,7 @@ def ngrams(
     Parameters
     ----------
     tokens : DataFrame
-        A token table (or a corpus; see :func:`ensure_tokens`).
+        A token table (or a corpus; see :func:`telaah.ensure_tokens`).
     n : {2, 3}
         Bigrams or trigrams.
     by : {"lower", "stem", "token"}
@@ -601,11 +518,15 @@ def ngrams(
         *angkatan laut*), stems, or forms as written.
     kinds : sequence of str, "all" or None
         Token kinds that make up n-grams; every other token breaks them.
-    stopwords : {"after", "before", None}
-        ``"after"``: pair adjacent words, then drop n-grams that contain a
-        stopword; ``"before"``: remove stopwords first, so that their
-        neighbours become adjacent (*kerja sama pertahanan* from *kerja sama
-        di bidang pertahanan* ...); ``None``: keep stopwords.
+    drop_stop : bool
+        Pair adjacent words, then leave out the n-grams that contain a
+        stopword (default); ``False`` keeps them (*jepang dan*, *dan
+        rusia*).
+    across_stop : bool
+        Remove stopwords *before* pairing words, so that the words on either
+        side of one become adjacent (*jepang rusia* from *Jepang dan
+        Rusia*).  Stopwords are then never part of an n-gram, so it needs
+        ``drop_stop=True``.
     min_count, top
         Keep n-grams seen at least ``min_count`` times; the ``top`` first.
 
@@ -619,12 +540,17 @@ def ngrams(
     --------
     >>> ngrams(["Angkatan laut Jepang, angkatan laut Rusia."])[["ngram", "count"]].head(2).values.tolist()
     [['angkatan laut', 2], ['laut jepang', 1]]
+    >>> text = ["Jepang dan Rusia membahas"]
+    >>> ngrams(text).ngram.tolist(), ngrams(text, across_stop=True).ngram.tolist()
+    (['rusia membahas'], ['jepang rusia', 'rusia membahas'])
+    >>> ngrams(text, drop_stop=False).ngram.tolist()
+    ['dan rusia', 'jepang dan', 'rusia membahas']
     """
     tokens = ensure_tokens(tokens)
     column = check_by(tokens, by)
-    _check_ngram_options(n, n if n == 3 else 2, stopwords)
+    _check_ngram_options(n, n if n == 3 else 2, drop_stop, across_stop)
     grams, counts, word_counts, terms, _ = _ngram_counts(
-        tokens, n=n, by=column, kinds=check_kinds(kinds), stopwords=stopwords, window=2 if n == 2 else 3
+        tokens, n=n, by=column, kinds=check_kinds(kinds), drop_stop=drop_stop, across_stop=across_stop, window=2 if n == 2 else 3
     )
     out = _gram_frame(grams, terms)
     out["count"] = counts
@@ -650,7 +576,8 @@ def collocations(
     min_count: int = 3,
     window: int | None = None,
     kinds: Sequence[str] | str | None = ("word",),
-    stopwords: StopMode = "after",
+    drop_stop: bool = True,
+    across_stop: bool = False,
     top: int | None = None,
 ) -> pd.DataFrame:
     """Score bigrams or trigrams with NLTK's association measures.
@@ -665,7 +592,7 @@ def collocations(
     Parameters
     ----------
     tokens : DataFrame
-        A token table (or a corpus; see :func:`ensure_tokens`).
+        A token table (or a corpus; see :func:`telaah.ensure_tokens`).
     n : {2, 3}
         Bigrams or trigrams.
     by : {"lower", "stem", "token"}
@@ -688,9 +615,11 @@ def collocations(
         Trigrams are always adjacent words.
     kinds : sequence of str, "all" or None
         Token kinds that make up n-grams; every other token breaks them.
-    stopwords : {"after", "before", None}
-        See :func:`ngrams`.  NLTK's ``Text.collocations`` uses an English
-        stopword list, which is why Telaah does not use it.
+    drop_stop, across_stop : bool
+        As for :func:`ngrams`: by default n-grams with a stopword are left
+        out (NLTK's ``apply_word_filter`` with Telaah's Indonesian
+        stopwords; NLTK's ``Text.collocations`` uses an English stopword
+        list, which is why Telaah does not use it).
     top : int, optional
         Keep only the ``top`` best n-grams.
 
@@ -723,9 +652,9 @@ def collocations(
     tokens = ensure_tokens(tokens)
     column = check_by(tokens, by)
     window = window if window is not None else n
-    _check_ngram_options(n, window, stopwords, measure)
+    _check_ngram_options(n, window, drop_stop, across_stop, measure)
     grams, counts, word_counts, terms, (codes, seg) = _ngram_counts(
-        tokens, n=n, by=column, kinds=check_kinds(kinds), stopwords=stopwords, window=window
+        tokens, n=n, by=column, kinds=check_kinds(kinds), drop_stop=drop_stop, across_stop=across_stop, window=window
     )
     keep = counts >= min_count
     grams, counts = grams[keep], counts[keep]
@@ -738,9 +667,9 @@ def collocations(
         return out
 
     used = np.flatnonzero(word_counts)
-    word_fd = FreqDist(dict(zip(terms[used].tolist(), word_counts[used].tolist())))
+    word_fd = FreqDist(dict(zip(terms[used].tolist(), word_counts[used].tolist(), strict=True)))
     grams_in_order = list(map(tuple, out[[f"word{k + 1}" for k in range(n)]].to_numpy().tolist()))
-    gram_fd = FreqDist(dict(zip(grams_in_order, counts.tolist())))
+    gram_fd = FreqDist(dict(zip(grams_in_order, counts.tolist(), strict=True)))
     if n == 2:
         finder = BigramCollocationFinder(word_fd, gram_fd, window_size=window)
         measures = BigramAssocMeasures
@@ -753,8 +682,8 @@ def collocations(
         outer = np.unique(grams[:, [0, 2]], axis=0)
         pair_n = _pair_counts(codes[adjacent], codes[adjacent + 1], pairs, n_terms)
         outer_n = _pair_counts(codes[skip], codes[skip + 2], outer, n_terms)
-        bigram_fd = FreqDist({(terms[a], terms[b]): int(c) for (a, b), c in zip(pairs.tolist(), pair_n.tolist())})
-        wildcard_fd = FreqDist({(terms[a], terms[b]): int(c) for (a, b), c in zip(outer.tolist(), outer_n.tolist())})
+        bigram_fd = FreqDist({(terms[a], terms[b]): int(c) for (a, b), c in zip(pairs.tolist(), pair_n.tolist(), strict=True)})
+        wildcard_fd = FreqDist({(terms[a], terms[b]): int(c) for (a, b), c in zip(outer.tolist(), outer_n.tolist(), strict=True)})
         finder = TrigramCollocationFinder(word_fd, bigram_fd, wildcard_fd, gram_fd)
         measures = TrigramAssocMeasures
     for name in ("pmi", "likelihood_ratio", "student_t"):
@@ -839,7 +768,7 @@ def _tfidf(
     if not keep.any():
         raise ValueError("TF-IDF: no tokens to count (none of the selected kinds, or all stopwords)")
     codes, terms = term_codes(tokens, column)
-    gid, keys = group_ids(tokens, cols)
+    gid, keys, _ = group_ids(tokens, cols)
     used, col_of = np.unique(codes[keep], return_inverse=True)
     counts = csr_matrix((np.ones(int(keep.sum())), (gid[keep], col_of)), shape=(len(keys), len(used)))
     counts.sum_duplicates()
@@ -872,7 +801,7 @@ def tfidf(
     Parameters
     ----------
     tokens : DataFrame
-        A token table (or a corpus; see :func:`ensure_tokens`).
+        A token table (or a corpus; see :func:`telaah.ensure_tokens`).
     by, drop_stop, kinds
         As for :func:`frequencies`.
     groupby : str or list of str

@@ -17,18 +17,24 @@ The reference is either another part of the same token table (paragraphs
 1-7 against 8-14, one outlet against another), or general Indonesian: the
 word frequencies of the ``wordfreq`` package (Speer 2022), which pools
 Wikipedia, subtitles, news, books and the web.
+
+The options mean the same as everywhere in Telaah (:mod:`telaah._columns`):
+``by`` is the term column compared (lowercase forms by default here, the
+only terms wordfreq lists; ``by="stem"`` against another part of the table
+merges inflections), ``kinds`` the token kinds counted, and ``drop_stop``
+(``True`` by default, as everywhere) leaves stopwords out of the result.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from telaah.freq import (
+from telaah._columns import (
     By,
     check_by,
     check_kinds,
@@ -44,7 +50,6 @@ __all__ = ["keyness", "log_likelihood", "log_ratio", "REFERENCE_SIZE", "ZERO_COU
 REFERENCE_SIZE: float = 1e8
 #: Count that replaces a zero count in the log ratio (Hardie 2014).
 ZERO_COUNT: float = 0.5
-
 
 
 def log_likelihood(a: object, b: object, c: object, d: object) -> np.ndarray:
@@ -82,7 +87,7 @@ def log_likelihood(a: object, b: object, c: object, d: object) -> np.ndarray:
     observed = (a, b, c - a, d - b)
     expected = (c * (a + b) / n, d * (a + b) / n, c * (n - a - b) / n, d * (n - a - b) / n)
     total = np.zeros(np.broadcast(a, b, c, d).shape)
-    for o, e in zip(observed, expected):
+    for o, e in zip(observed, expected, strict=True):
         with np.errstate(divide="ignore", invalid="ignore"):
             total = total + np.where(o > 0, o * np.log(np.where(o > 0, o, 1) / np.where(e > 0, e, 1)), 0.0)
     return 2 * total
@@ -150,9 +155,9 @@ def keyness(
     *,
     target: object = None,
     reference: object = None,
-    by: By | None = None,
+    by: By = "lower",
     kinds: Sequence[str] | str | None = ("word",),
-    drop_stop: bool = False,
+    drop_stop: bool = True,
     min_count: int = 1,
     alpha: float = 0.05,
     correction: Literal["bonferroni"] | None = "bonferroni",
@@ -163,7 +168,7 @@ def keyness(
     Parameters
     ----------
     tokens : DataFrame
-        A token table (or a corpus; see :func:`telaah.freq.ensure_tokens`).
+        A token table (or a corpus; see :func:`telaah.ensure_tokens`).
     target : mask or dict, optional
         The rows of the target: a boolean mask over the table's rows
         (``tokens.para_id < 7``) or ``{column: value or list of values}``
@@ -172,14 +177,18 @@ def keyness(
     reference : mask, dict or "wordfreq", optional
         The rows of the reference, given as ``target`` is; ``"wordfreq"``
         for general Indonesian; by default every row not in ``target``.
-    by : {"stem", "lower", "token"}, optional
-        What counts as one term: stems by default, lowercase forms with the
-        wordfreq reference (wordfreq lists forms, not stems).
+    by : {"lower", "stem", "token"}
+        The term column compared, whatever the reference: lowercase forms
+        by default.  ``"stem"`` merges inflections (*perdagangan*,
+        *berdagang*), but only against another part of the table:
+        wordfreq lists forms, not stems, so ``reference="wordfreq"`` needs
+        ``by="lower"``.
     kinds : sequence of str, "all" or None
         Token kinds counted (words by default).
     drop_stop : bool
-        Leave stopwords out of the result (they still count in the texts'
-        sizes).
+        Leave stopwords out of the result (default; they still count in the
+        texts' sizes, and are not tested, so they do not raise the
+        Bonferroni divisor).  ``False`` tests them too.
     min_count : int
         Test only terms seen at least this often in target and reference
         together (in the target alone with wordfreq).
@@ -217,73 +226,139 @@ def keyness(
     >>> t = ensure_tokens(["Rudal dan rudal. Rudal lagi.", "Dagang dan dagang."])
     >>> k = keyness(t, target={"doc_id": "doc1"})
     >>> k[["term", "count_target", "count_reference"]].values.tolist()
-    [['dagang', 0, 2], ['rudal', 3, 0], ['lagi', 1, 0], ['dan', 1, 1]]
+    [['dagang', 0, 2], ['rudal', 3, 0]]
+    >>> keyness(t, target={"doc_id": "doc1"}, drop_stop=False).term.tolist()
+    ['dagang', 'rudal', 'lagi', 'dan']
     """
     tokens = ensure_tokens(tokens)
-    general = isinstance(reference, str) and reference == "wordfreq"
-    if general:
-        if by not in (None, "lower"):
-            raise ValueError(
-                f"by={by!r}: reference='wordfreq' compares lowercase word forms (wordfreq lists "
-                "forms such as 'perdagangan', not stems); use by='lower'"
-            )
-        by = "lower"
-    column = check_by(tokens, by or "stem")
+    column = _term_column(tokens, by, general=_is_wordfreq(reference))
+    _check_test(alpha, correction)
+    tmask, rmask = _target_reference(tokens, target, reference, kinds=check_kinds(kinds))
+    codes, terms = term_codes(tokens, column)
+    count_t = np.bincount(codes[tmask], minlength=len(terms))
+    ref = _reference_counts(codes, terms, count_t, rmask, reference_size=reference_size)
+    tested = ref.seen >= min_count
+    if drop_stop:
+        tested &= ~_stop_terms(tokens, codes, len(terms))[ref.rows]
+    threshold = alpha / max(int(tested.sum()), 1) if correction == "bonferroni" else alpha
+    out = _scores(terms[ref.rows].astype(str), count_t[ref.rows], ref.counts, float(tmask.sum()), ref.size, threshold=threshold)
+    if ref.known is not None:
+        out["in_reference"] = ref.known
+    out = out[tested].sort_values(["g2", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    out.attrs.update(target_size=float(tmask.sum()), reference_size=ref.size, threshold=threshold)
+    return out
+
+
+def _is_wordfreq(reference: object) -> bool:
+    return isinstance(reference, str) and reference == "wordfreq"
+
+
+def _term_column(tokens: pd.DataFrame, by: str, *, general: bool) -> str:
+    """Validate ``by``: any term column against part of the table, lowercase forms against wordfreq."""
+    if general and by != "lower":
+        raise ValueError(
+            f"by={by!r}: reference='wordfreq' compares lowercase word forms (wordfreq lists "
+            "forms such as 'perdagangan', not stems); use by='lower'"
+        )
+    return check_by(tokens, by)
+
+
+def _check_test(alpha: float, correction: str | None) -> None:
     if correction not in ("bonferroni", None):
         raise ValueError(f"correction={correction!r}: choose 'bonferroni' or None")
     if not 0 < alpha < 1:
         raise ValueError(f"alpha={alpha}: must be between 0 and 1")
 
-    in_kind = kind_mask(tokens, check_kinds(kinds))
+
+def _target_reference(
+    tokens: pd.DataFrame, target: object, reference: object, *, kinds: tuple[str, ...] | None
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """The target's and the reference's rows (the reference's are None for ``"wordfreq"``), tokens of ``kinds`` only.
+
+    Either side defaults to the rest of the table; with wordfreq the target
+    defaults to the whole table.
+
+    Examples
+    --------
+    >>> t = ensure_tokens(["Satu dua.", "Tiga."])
+    >>> [m.tolist() for m in _target_reference(t, {"doc_id": "doc2"}, None, kinds=("word",))]
+    [[False, False, False, True, False], [True, True, False, False, False]]
+    >>> _target_reference(t, None, "wordfreq", kinds=("word",))[1] is None
+    True
+    """
+    general = _is_wordfreq(reference)
     tmask = _part(tokens, target, "target")
     rmask = None if general else _part(tokens, reference, "reference")
     if tmask is None and rmask is None and not general:
         raise ValueError("keyness needs target=, reference= or both (reference='wordfreq' for general Indonesian)")
-    tmask = np.ones(len(tokens), dtype=bool) if tmask is None and general else tmask
     if tmask is None:
-        tmask = ~rmask  # type: ignore[operator]
+        tmask = np.ones(len(tokens), dtype=bool) if general else ~rmask  # type: ignore[operator]
     if rmask is None and not general:
         rmask = ~tmask
     if rmask is not None and (tmask & rmask).any():
         raise ValueError("target and reference overlap: a token cannot be in both")
+    in_kind = kind_mask(tokens, kinds)
     tmask &= in_kind
     if not tmask.any():
         raise ValueError("target: no tokens selected")
-    codes, terms = term_codes(tokens, column)
-    count_t = np.bincount(codes[tmask], minlength=len(terms))
-    size_t = float(tmask.sum())
-    out_t = count_t > 0
-
-    if general:
-        idx = np.flatnonzero(out_t)
-        freq, known = _general_frequencies(terms[idx])
-        size_r = float(reference_size)
-        a, b = count_t[idx], freq * size_r
-        keep = a >= min_count
-    else:
+    if rmask is not None:
         rmask &= in_kind
         if not rmask.any():
             raise ValueError("reference: no tokens selected")
-        count_r = np.bincount(codes[rmask], minlength=len(terms))
-        size_r = float(rmask.sum())
-        idx = np.flatnonzero(out_t | (count_r > 0))
-        a, b = count_t[idx], count_r[idx]
-        keep = (a + b) >= min_count
-    if drop_stop:
-        stops = stop_mask(tokens)
-        stop_terms = np.zeros(len(terms), dtype=bool)
-        stop_terms[codes[stops]] = True
-        keep &= ~stop_terms[idx]
+    return tmask, rmask
 
-    g2 = log_likelihood(a, b, size_t, size_r)
+
+class _Reference(NamedTuple):
+    """The reference side of a keyness table: which terms are compared, and their counts there."""
+
+    rows: np.ndarray  # codes of the terms compared
+    counts: np.ndarray  # their counts in the reference (notional, real numbers, with wordfreq)
+    size: float  # the reference's size in tokens
+    seen: np.ndarray  # the counts ``min_count`` applies to
+    known: np.ndarray | None  # with wordfreq: whether it lists the term
+
+
+def _reference_counts(
+    codes: np.ndarray, terms: np.ndarray, count_t: np.ndarray, rmask: np.ndarray | None, *, reference_size: float
+) -> _Reference:
+    """The reference counts: of the rows ``rmask`` (another part of the table), or of general Indonesian (``rmask`` None).
+
+    Against part of the table every term seen on either side is compared,
+    and ``min_count`` applies to both sides together; against wordfreq the
+    target's terms are, and it applies to the target alone.
+
+    Examples
+    --------
+    >>> codes, terms = np.array([0, 1, 1, 2]), np.array(["rudal", "laut", "dagang"])
+    >>> ref = _reference_counts(codes, terms, np.array([1, 2, 0]), np.array([False, False, False, True]), reference_size=1e8)
+    >>> ref.rows.tolist(), ref.counts.tolist(), ref.size, ref.seen.tolist()
+    ([0, 1, 2], [0, 0, 1], 1.0, [1, 2, 1])
+    """
+    if rmask is None:
+        rows = np.flatnonzero(count_t > 0)
+        freq, known = _general_frequencies(terms[rows])
+        return _Reference(rows, freq * float(reference_size), float(reference_size), count_t[rows], known)
+    count_r = np.bincount(codes[rmask], minlength=len(terms))
+    rows = np.flatnonzero((count_t > 0) | (count_r > 0))
+    return _Reference(rows, count_r[rows], float(rmask.sum()), count_t[rows] + count_r[rows], None)
+
+
+def _stop_terms(tokens: pd.DataFrame, codes: np.ndarray, n_terms: int) -> np.ndarray:
+    """Which terms (codes) are stopwords: those the table marks as a stopword anywhere."""
+    stop_terms = np.zeros(n_terms, dtype=bool)
+    stop_terms[codes[stop_mask(tokens)]] = True
+    return stop_terms
+
+
+def _scores(terms: np.ndarray, a: np.ndarray, b: np.ndarray, size_t: float, size_r: float, *, threshold: float) -> pd.DataFrame:
+    """The keyness table of terms with counts ``a`` (target) and ``b`` (reference), in the order given."""
     from scipy.stats import chi2
 
+    g2 = log_likelihood(a, b, size_t, size_r)
     p = chi2.sf(g2, 1)
-    tests = int(keep.sum())
-    threshold = alpha / max(tests, 1) if correction == "bonferroni" else alpha
-    out = pd.DataFrame(
+    return pd.DataFrame(
         {
-            "term": terms[idx].astype(str),
+            "term": terms,
             "count_target": a,
             "count_reference": b,
             "per_1000_target": a / size_t * 1000,
@@ -294,8 +369,3 @@ def keyness(
             "significant": p < threshold,
         }
     )
-    if general:
-        out["in_reference"] = known
-    out = out[keep].sort_values(["g2", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
-    out.attrs.update(target_size=size_t, reference_size=size_r, threshold=threshold)
-    return out

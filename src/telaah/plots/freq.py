@@ -3,7 +3,9 @@
 Each chart takes a table from :mod:`telaah.freq`, :mod:`telaah.concordance` or
 :mod:`telaah.keywords` and an optional matplotlib ``ax``, and returns the
 Axes, with a title and labelled axes.  Terms are drawn horizontally, largest
-at the top, so Indonesian words stay readable.
+at the top, so Indonesian words stay readable.  ``top`` is how many terms a
+chart shows (per side in :func:`plot_keyness`), ``random_state`` the seed of
+the word cloud's layout, as everywhere in Telaah.
 """
 
 from __future__ import annotations
@@ -41,6 +43,11 @@ def _require(table: pd.DataFrame, columns: Sequence[str], what: str) -> None:
         raise ValueError(f"{what} is empty: nothing to draw")
 
 
+def _check_top(top: int) -> None:
+    if isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1:
+        raise ValueError(f"top={top!r}: the number of terms to draw must be a whole number, at least 1")
+
+
 def _bars(ax: Axes, labels: Sequence[str], values: np.ndarray, colors: Sequence[str] | str) -> None:
     """Horizontal bars, the first label at the top."""
     y = np.arange(len(labels))[::-1]
@@ -51,7 +58,7 @@ def _bars(ax: Axes, labels: Sequence[str], values: np.ndarray, colors: Sequence[
 def plot_top_terms(
     freq: pd.DataFrame,
     *,
-    n: int = 20,
+    top: int = 20,
     value: str = "count",
     ax: Axes | None = None,
     title: str | None = None,
@@ -64,8 +71,8 @@ def plot_top_terms(
     freq : DataFrame
         One row per term (``term`` and ``value`` columns); for a grouped
         table, pass one group's rows.
-    n : int
-        Number of bars.
+    top : int
+        Number of bars: the ``top`` largest ``value``.
     value : str
         The column drawn: ``"count"``, ``"per_1000"``, ``"tfidf"`` ...
     ax : matplotlib Axes, optional
@@ -79,14 +86,17 @@ def plot_top_terms(
     >>> ax = plot_top_terms(frequencies(["Rudal rudal Jepang."]))
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['rudal', 'jepang']
+    >>> len(plot_top_terms(frequencies(["Rudal rudal Jepang."]), top=1).patches)
+    1
     """
+    _check_top(top)
     _require(freq, ["term", value], "a frequency table (from telaah.frequencies)")
     if freq["term"].duplicated().any():
         raise ValueError("the table has several rows per term (one per group): pass one group's rows, e.g. f[f.doc_id == 'x']")
-    top = freq.nlargest(n, value, keep="first")
-    ax = get_axes(ax, figsize=(7.0, max(3.0, 0.3 * len(top) + 1.2)))
-    _bars(ax, top["term"].astype(str).tolist(), top[value].to_numpy(), color)
-    return finish(ax, title=title or f"Top {len(top)} terms", xlabel=_VALUE_LABELS.get(value, value), ylabel="Term")
+    rows = freq.nlargest(top, value, keep="first")
+    ax = get_axes(ax, figsize=(7.0, max(3.0, 0.3 * len(rows) + 1.2)))
+    _bars(ax, rows["term"].astype(str).tolist(), rows[value].to_numpy(), color)
+    return finish(ax, title=title or f"Top {len(rows)} terms", xlabel=_VALUE_LABELS.get(value, value), ylabel="Term")
 
 
 def plot_zipf(
@@ -109,7 +119,7 @@ def plot_zipf(
     Examples
     --------
     >>> from telaah.freq import zipf_table
-    >>> ax = plot_zipf(zipf_table(["dan dan dan yang yang itu"]))
+    >>> ax = plot_zipf(zipf_table(["dan dan dan yang yang itu"], drop_stop=False))
     >>> ax.get_xscale(), ax.get_yscale()
     ('log', 'log')
     """
@@ -174,7 +184,7 @@ def plot_collocations(
     colloc: pd.DataFrame,
     *,
     measure: str | None = None,
-    n: int = 15,
+    top: int = 15,
     ax: Axes | None = None,
     title: str | None = None,
 ) -> Axes:
@@ -186,8 +196,8 @@ def plot_collocations(
         From :func:`telaah.collocations`.
     measure : str, optional
         The score drawn (the one the table was sorted by, by default).
-    n : int
-        Number of bars.
+    top : int
+        Number of bars: the ``top`` highest scores.
 
     Examples
     --------
@@ -196,13 +206,14 @@ def plot_collocations(
     >>> len(plot_collocations(c).patches)
     1
     """
+    _check_top(top)
     measure = measure or colloc.attrs.get("measure", "likelihood_ratio")
     _require(colloc, ["ngram", "count", measure], "a collocation table (from telaah.collocations)")
-    top = colloc.nlargest(n, measure, keep="first")
-    ax = get_axes(ax, figsize=(7.0, max(3.0, 0.3 * len(top) + 1.2)))
-    _bars(ax, top["ngram"].astype(str).tolist(), top[measure].to_numpy(), PALETTE[2])
-    y = np.arange(len(top))[::-1]
-    for yi, v, c in zip(y, top[measure].to_numpy(), top["count"].to_numpy()):
+    rows = colloc.nlargest(top, measure, keep="first")
+    ax = get_axes(ax, figsize=(7.0, max(3.0, 0.3 * len(rows) + 1.2)))
+    _bars(ax, rows["ngram"].astype(str).tolist(), rows[measure].to_numpy(), PALETTE[2])
+    y = np.arange(len(rows))[::-1]
+    for yi, v, c in zip(y, rows[measure].to_numpy(), rows["count"].to_numpy(), strict=True):
         ax.annotate(f"n={c}", (v, yi), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
     ax.margins(x=0.12)  # room for the counts
     words = "Trigrams" if "word3" in colloc.columns else "Bigrams"
@@ -212,7 +223,7 @@ def plot_collocations(
 def plot_keyness(
     key: pd.DataFrame,
     *,
-    n: int = 15,
+    top: int = 15,
     significant_only: bool = True,
     ax: Axes | None = None,
     title: str | None = None,
@@ -220,7 +231,7 @@ def plot_keyness(
 ) -> Axes:
     """Diverging bars of a :func:`telaah.keyness` table: effect size (log ratio) of the key terms.
 
-    The ``n`` terms with the largest G2 on each side are drawn: to the right
+    The ``top`` terms with the largest G2 on each side are drawn: to the right
     those more frequent in the target, to the left those more frequent in the
     reference.  Bar length is the log ratio (the effect size); terms that are
     not significant are drawn pale when ``significant_only`` is False.
@@ -229,7 +240,7 @@ def plot_keyness(
     ----------
     key : DataFrame
         From :func:`telaah.keyness`.
-    n : int
+    top : int
         Bars per side.
     significant_only : bool
         Draw only significant terms.
@@ -239,22 +250,25 @@ def plot_keyness(
     Examples
     --------
     >>> from telaah.keywords import keyness
-    >>> k = keyness(["Rudal rudal rudal dan.", "Dagang dagang dan."], target={"doc_id": "doc1"})
+    >>> k = keyness(["Rudal rudal rudal dan.", "Dagang dagang dan."], target={"doc_id": "doc1"}, drop_stop=False)
     >>> len(plot_keyness(k, significant_only=False).patches)
     3
+    >>> len(plot_keyness(k, top=1, significant_only=False).patches)
+    2
     """
+    _check_top(top)
     _require(key, ["term", "log_ratio", "g2", "significant"], "a keyness table (from telaah.keyness)")
     rows = key[key["significant"]] if significant_only else key
     if rows.empty:
         raise ValueError("no significant terms to draw: pass significant_only=False, or a larger alpha to telaah.keyness")
-    over = rows[rows["log_ratio"] > 0].nlargest(n, "g2", keep="first").sort_values("log_ratio", ascending=False)
-    under = rows[rows["log_ratio"] < 0].nlargest(n, "g2", keep="first").sort_values("log_ratio", ascending=False)
+    over = rows[rows["log_ratio"] > 0].nlargest(top, "g2", keep="first").sort_values("log_ratio", ascending=False)
+    under = rows[rows["log_ratio"] < 0].nlargest(top, "g2", keep="first").sort_values("log_ratio", ascending=False)
     both = pd.concat([over, under])
     ax = get_axes(ax, figsize=(7.0, max(3.0, 0.28 * len(both) + 1.2)))
     colors = [PALETTE[0] if v > 0 else PALETTE[1] for v in both["log_ratio"]]
     y = np.arange(len(both))[::-1]
     bars = ax.barh(y, both["log_ratio"].to_numpy(), color=colors)
-    for bar, sig in zip(bars, both["significant"].to_numpy()):
+    for bar, sig in zip(bars, both["significant"].to_numpy(), strict=True):
         bar.set_alpha(1.0 if sig else 0.35)
     ax.set_yticks(y, labels=both["term"].astype(str).tolist())
     ax.axvline(0, color="#333333", linewidth=0.8)
@@ -270,7 +284,7 @@ def plot_keyness(
 def plot_wordcloud(
     freq: pd.DataFrame,
     *,
-    n: int = 100,
+    top: int = 100,
     value: str = "count",
     ax: Axes | None = None,
     title: str | None = None,
@@ -278,17 +292,19 @@ def plot_wordcloud(
     width: int = 800,
     height: int = 400,
 ) -> Axes:
-    """Word cloud of a frequency table (needs the optional ``wordcloud`` package).
+    """Word cloud of a frequency table, drawn by the ``wordcloud`` package (a dependency of Telaah).
 
     A word cloud shows at a glance which words dominate, but sizes are hard
-    to compare: use :func:`plot_top_terms` to read the numbers.
+    to compare: use :func:`plot_top_terms` to read the numbers.  The layout
+    is random; ``random_state`` fixes it, so the cloud looks the same every
+    run.
 
     Parameters
     ----------
     freq : DataFrame
         One row per term (``term`` and ``value`` columns).
-    n : int
-        Number of words.
+    top : int
+        Number of words: the ``top`` largest ``value``.
     value : str
         The column that sets the word sizes.
     random_state : int
@@ -304,12 +320,16 @@ def plot_wordcloud(
     try:
         from wordcloud import WordCloud
     except ImportError as err:  # pragma: no cover - depends on the environment
-        raise ImportError("plot_wordcloud needs the optional 'wordcloud' package: pip install wordcloud") from err
+        raise ImportError(
+            "plot_wordcloud draws with the 'wordcloud' package, which Telaah depends on but this environment lacks: "
+            "reinstall Telaah, or pip install 'wordcloud>=1.9'"
+        ) from err
+    _check_top(top)
     _require(freq, ["term", value], "a frequency table (from telaah.frequencies)")
     if freq["term"].duplicated().any():
         raise ValueError("the table has several rows per term (one per group): pass one group's rows")
-    top = freq.nlargest(n, value, keep="first")
-    weights = {str(t): float(v) for t, v in zip(top["term"], top[value]) if v > 0}
+    rows = freq.nlargest(top, value, keep="first")
+    weights = {str(t): float(v) for t, v in zip(rows["term"], rows[value], strict=True) if v > 0}
     if not weights:
         raise ValueError(f"no term has a positive {value!r}: nothing to draw")
     colors = [c for c in PALETTE if c not in ("#F0E442", "#999999")]
