@@ -1,7 +1,7 @@
 """Speed and quality of Telaah's topic models (telaah.topics) on a large corpus.
 
 Usage:
-    .venv/bin/python bench/topics.py ../shared/data/indosum-dev-text.jsonl [--k 10] [--ks 2-12] [--seeds 0,1,2] [--limit N] [--lda]
+    .venv/bin/python bench/topics.py ../shared/data/indosum-dev-text.jsonl [--k 10] [--ks 2-12] [--random-states 0,1,2] [--limit N] [--lda]
 
 Times, on the same machine and in the same run:
 
@@ -11,7 +11,7 @@ Times, on the same machine and in the same run:
   (same min_df/max_df, no stemming, no stopword list) + ``NMF(init="nndsvd")``; the ratio is
   printed, and its top terms next to Telaah's so the quality can be compared;
 * ``topic_themes`` on the fitted model;
-* ``choose_k(ks=2..12, seeds=(0, 1, 2))`` (target <= 2 minutes);
+* ``choose_k(ks=2..12, random_states=(0, 1, 2))`` (target <= 2 minutes);
 * with ``--lda``: ``fit_topics(k=10, method="lda")`` for information.
 
 It prints the recommended k with its reason and the top terms of the k topics: on news they
@@ -43,11 +43,11 @@ def main() -> None:
     parser.add_argument("path", help="corpus file or folder (e.g. ../shared/data/indosum-dev-text.jsonl)")
     parser.add_argument("--k", type=int, default=10, help="topics for the single fit (default 10)")
     parser.add_argument("--ks", type=_ks, default=range(2, 13), help="ks for choose_k, as LOW-HIGH (default 2-12)")
-    parser.add_argument("--seeds", default="0,1,2", help="seeds for choose_k (default 0,1,2)")
+    parser.add_argument("--random-states", default="0,1,2", help="random states (seeds) for choose_k (default 0,1,2)")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N documents")
     parser.add_argument("--lda", action="store_true", help="also time LDA with k topics")
     args = parser.parse_args()
-    seeds = tuple(int(s) for s in args.seeds.split(","))
+    random_states = tuple(int(s) for s in args.random_states.split(","))
 
     started = time.perf_counter()
     import sklearn.decomposition  # noqa: F401  (imports are timed apart from the work)
@@ -90,14 +90,14 @@ def main() -> None:
         print(f"fit_topics(k={args.k}, lda):       {time.perf_counter() - started:7.2f} s   (information only) {lda}")
 
     started = time.perf_counter()
-    table = choose_k(tokens, ks=args.ks, seeds=seeds)
+    table = choose_k(tokens, ks=args.ks, random_states=random_states)
     choose_seconds = time.perf_counter() - started
-    print(f"choose_k(ks={args.ks.start}..{args.ks.stop - 1}, seeds={seeds}): {_verdict(choose_seconds, CHOOSE_K_TARGET)}")
+    print(f"choose_k(ks={args.ks.start}..{args.ks.stop - 1}, random_states={random_states}): {_verdict(choose_seconds, CHOOSE_K_TARGET)}")
     print(table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
     print(f"recommended k = {table.attrs['recommended']}: {table.attrs['reason']}")
 
     print(f"\nTelaah NMF, k={args.k}: top terms (stems), coherence (NPMI) and prevalence")
-    summary = result.summary(n_terms=10)
+    summary = result.summary(top=10)
     for row in summary.itertuples():
         print(f"  {row.topic:2d}  coh {row.coherence:5.2f}  prev {row.prevalence:4.2f}  {row.top_terms}")
     best_theme = aligned.loc[aligned.groupby("topic")["share"].idxmax()]

@@ -180,3 +180,48 @@ def test_picking_a_theme_and_moving_the_slider_update_the_views(tokens):
     ui.controls["k"].value = 4
     assert ui.views["topics_info"].value.startswith("4 topics")
     assert ui.views["topics_table"].value.count("<tr>") == 4  # one row per topic (the header has a style)
+
+
+def test_word_profile_groupby_a_list_runs_positions_within_each_paragraph(tokens):
+    article = word_profile(tokens, "pasukan")
+    paragraphs = word_profile(tokens, "pasukan", groupby=["doc_id", "para_id"])
+    assert "para_id" in paragraphs.dispersion.columns
+    assert paragraphs.dispersion["para_id"].tolist() == [2, 3, 3]
+    # positions start again in each paragraph: the first word of paragraph 3 is Pasukan
+    assert paragraphs.dispersion["position"].tolist()[1] == 0
+    assert article.dispersion["position"].tolist()[1] > 0
+    assert article.dispersion["token_id"].tolist() == paragraphs.dispersion["token_id"].tolist()
+    with pytest.raises(TypeError, match="within"):
+        word_profile(tokens, "pasukan", within="doc_id")
+
+
+def test_word_themes_and_topic_themes_read_the_same_theme_tokens(tokens, monkeypatch):
+    import telaah.themes
+    from telaah.topics import topic_themes
+
+    calls = []
+    original = telaah.themes.theme_tokens
+
+    def spy(table, lexicon=None):
+        calls.append(table)
+        return original(table, lexicon)
+
+    monkeypatch.setattr(telaah.themes, "theme_tokens", spy)
+    lexicon = telaah.themes.load_lexicon()
+    profile = word_profile(tokens, "tahan", lexicon=lexicon)
+    assert len(calls) == 1 and calls[0] is tokens
+    topic_themes(topic_result(tokens, 2), lexicon)
+    assert len(calls) == 2 and calls[1] is tokens
+    # the word's themes are the theme tokens of its family, counted
+    covered = original(tokens, lexicon)
+    forms = tokens["lower"].to_numpy()[covered["row"]].astype(str)
+    family = covered[(tokens["stem"].to_numpy()[covered["row"]] == "tahan")]
+    assert profile.themes["count"].sum() == len(family)
+    assert set(zip(profile.themes.form, profile.themes.term)) == set(zip(forms[family.index], family["term"]))
+
+
+def test_sentence_units_in_the_theme_profile(tokens):
+    profile = theme_profile(tokens, "pertahanan", unit="sentence")
+    assert list(profile.units.columns[:3]) == ["doc_id", "sent_id", "theme"]
+    assert profile.units["sent_id"].tolist() == sorted(set(tokens["sent_id"]))
+    assert profile.terms.set_index("term").loc["pasukan", "units"] == 3  # three sentences, two paragraphs

@@ -11,7 +11,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 
-from telaah.plots.style import theme_color  # noqa: E402
+from telaah.plots.style import theme_color, theme_ticks  # noqa: E402
 from telaah.plots.themes import plot_theme_cooccurrence, plot_theme_heatmap, plot_theme_profile  # noqa: E402
 from telaah.table import token_table  # noqa: E402
 from telaah.themes import theme_cooccurrence, theme_scores  # noqa: E402
@@ -107,3 +107,23 @@ def test_charts_refuse_the_wrong_table():
         plot_theme_cooccurrence(theme_scores(["Ekspor."]))
     with pytest.raises(ValueError, match="empty"):
         plot_theme_heatmap(theme_scores(["Ekspor."]).iloc[:0])
+
+
+def test_theme_ticks_label_either_axis_in_theme_colours():
+    _, ax = plt.subplots()
+    theme_ticks(ax, ["energi", "olahraga"], axis="y")
+    labels = ax.get_yticklabels()
+    assert [t.get_text() for t in labels] == ["energi", "olahraga"]
+    assert [to_hex(t.get_color()) for t in labels] == [theme_color("energi").lower(), theme_color("olahraga").lower()]
+    assert all(t.get_fontweight() == "bold" for t in labels)
+    with pytest.raises(ValueError, match="axis"):
+        theme_ticks(ax, ["energi"], axis="z")
+
+
+def test_theme_heatmaps_share_the_style_helper():
+    import telaah.plots.style
+    import telaah.plots.themes
+    import telaah.plots.topics
+
+    assert telaah.plots.themes.theme_ticks is telaah.plots.topics.theme_ticks is telaah.plots.style.theme_ticks
+    assert not hasattr(telaah.plots.themes, "_theme_ticks")

@@ -54,7 +54,7 @@ def test_topic_colours_follow_the_palette_and_repeat():
 
 
 def test_top_terms_grid_has_one_labelled_panel_per_topic(result):
-    axes = plot_topic_terms(result, n_terms=4)
+    axes = plot_topic_terms(result, top=4)
     assert isinstance(axes, np.ndarray) and len(axes) == 3
     figure = axes[0].figure
     assert figure.get_suptitle() == "Top terms per topic"
@@ -87,7 +87,7 @@ def test_top_terms_grid_also_takes_the_terms_table(result):
 
 @pytest.mark.parametrize(
     ("kwargs", "error", "message"),
-    [({"topics": [7]}, ValueError, "unknown topic"), ({"show": "stem"}, ValueError, "show"), ({"n_terms": 0}, ValueError, "n_terms")],
+    [({"topics": [7]}, ValueError, "unknown topic"), ({"show": "stem"}, ValueError, "show"), ({"top": 0}, ValueError, "top=0")],
 )
 def test_top_terms_grid_bad_arguments(result, kwargs, error, message):
     with pytest.raises(error, match=message):
@@ -113,7 +113,7 @@ def test_doc_topic_heatmap_sorted_by_main_topic(result):
 
 
 def test_prevalence_chart_one_line_per_topic(result):
-    prevalence = topic_prevalence(result, by="para_id")
+    prevalence = topic_prevalence(result, groupby="para_id")
     ax = plot_topic_prevalence(prevalence)
     lines = ax.get_lines()
     assert len(lines) == 3
@@ -125,20 +125,20 @@ def test_prevalence_chart_one_line_per_topic(result):
 
 
 def test_prevalence_chart_stacked_areas_over_named_segments(result):
-    prevalence = topic_prevalence(result, pd.DataFrame({"doc_id": ["doc1"], "desk": ["dunia"]}), by="desk")
+    prevalence = topic_prevalence(result, pd.DataFrame({"doc_id": ["doc1"], "desk": ["dunia"]}), groupby="desk")
     ax = plot_topic_prevalence(prevalence, kind="area")
     assert len(ax.collections) == 3
     assert [t.get_text() for t in ax.get_xticklabels()] == ["dunia"]
 
 
 def test_prevalence_chart_needs_one_segment_column(result):
-    prevalence = topic_prevalence(result, by=["doc_id", "para_id"])
+    prevalence = topic_prevalence(result, groupby=["doc_id", "para_id"])
     with pytest.raises(ValueError, match="one segment column"):
         plot_topic_prevalence(prevalence)
 
 
 def test_choose_k_chart_has_both_measures_and_marks_the_recommendation(result):
-    table = choose_k(token_table([ARTICLE]), ks=[2, 3, 4], unit="paragraph", seeds=(0, 1), n_jobs=1)
+    table = choose_k(token_table([ARTICLE]), ks=[2, 3, 4], unit="paragraph", random_states=(0, 1), n_jobs=1)
     ax = plot_choose_k(table)
     assert_labelled(ax, title="Choosing the number of topics")
     assert ax.get_xlabel() == "Number of topics (k)"

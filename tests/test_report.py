@@ -155,7 +155,7 @@ def test_the_report_notebook_is_found_and_takes_parameters():
     tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
     assert len(tagged) == 1
     for name in ("SOURCE", "TEXT_COLUMN", "ID_COLUMN", "UNIT", "ENCODING", "SEP", "RECURSIVE", "ON_ERROR", "THEMES",
-                 "TOPICS", "SEED", "OUT", "OUT_LABEL"):
+                 "TOPICS", "RANDOM_STATE", "OUT", "OUT_LABEL"):
         assert f"{name} = " in tagged[0].source
 
 

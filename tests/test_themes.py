@@ -23,6 +23,7 @@ from telaah.themes import (
     theme_cooccurrence,
     theme_matches,
     theme_scores,
+    theme_tokens,
 )
 
 BUNDLED = load_lexicon()
@@ -450,3 +451,52 @@ def test_a_filtered_token_table_does_not_join_words_that_were_apart():
     tokens = token_table(["Latihan yang militer. Latihan militer."])
     m = theme_matches(tokens[~tokens.is_stop])  # "yang" removed: the first pair is not a phrase
     assert m[["matched", "term"]].values.tolist() == [["militer", "militer"], ["Latihan militer", "latihan militer"]]
+
+
+# --- theme tokens: matches one token at a time --------------------------------
+
+
+def test_theme_tokens_cover_every_token_of_every_match():
+    text = "Latihan militer digelar. Gencatan senjata disepakati dan ekspor gas alam cair naik."
+    tokens = token_table([text])
+    matches = theme_matches(tokens)
+    covered = theme_tokens(tokens)
+    assert list(covered.columns) == ["row", "doc_id", "token_id", "theme", "term", "match"]
+    assert len(covered) == matches["n_tokens"].sum()
+    assert not covered.duplicated(["row", "theme"]).any()  # a token counts once per theme
+    # the rows point at the tokens, in text order
+    assert covered["token_id"].tolist() == tokens["token_id"].to_numpy()[covered["row"]].tolist()
+    assert covered["row"].is_monotonic_increasing
+    words = dict(zip(zip(covered["theme"].astype(str), tokens["lower"].to_numpy()[covered["row"]].astype(str)), covered["term"]))
+    assert words[("energi", "cair")] == "gas alam cair" and words[("pertahanan", "latihan")] == "latihan militer"
+    # senjata: once for diplomasi (gencatan senjata), once for pertahanan (senjata)
+    senjata = covered[tokens["lower"].to_numpy()[covered["row"]] == "senjata"]
+    assert sorted(senjata["theme"].astype(str)) == ["diplomasi", "pertahanan"]
+
+
+def test_theme_tokens_of_a_filtered_table_point_at_its_rows():
+    tokens = token_table(["Kucing tidur. Ekspor gas naik."])
+    words = tokens[tokens["kind"] == "word"].iloc[2:]
+    covered = theme_tokens(words)
+    assert words["lower"].to_numpy()[covered["row"]].tolist() == ["ekspor", "gas"]
+
+
+def test_themes_stem_with_the_process_default_stemmer(monkeypatch):
+    from telaah.stemmer import default_stemmer
+
+    stemmer = default_stemmer()
+    seen: list[str] = []
+    original = stemmer.stem_many
+
+    def spy(words):
+        words = list(words)
+        seen.extend(words)
+        return original(words)
+
+    monkeypatch.setattr(stemmer, "stem_many", spy)
+    lexicon = extend_lexicon(None, [("olahraga", "pertandingan sepak", "phrase"), ("olahraga", "atlet", "stem")])
+    assert "atlet" in seen  # the stem check of a new entry
+    seen.clear()
+    found = theme_matches(["Atlet itu bertanding sepak bola."], lexicon[lexicon.theme == "olahraga"])
+    assert {"pertandingan", "sepak"} <= set(seen)  # phrase words stemmed by the same stemmer
+    assert found[["matched", "term"]].values.tolist() == [["Atlet", "atlet"], ["bertanding sepak", "pertandingan sepak"]]

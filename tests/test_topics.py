@@ -117,7 +117,7 @@ def test_nmf_with_random_init_depends_on_the_seed_only(tokens):
 
 @pytest.mark.parametrize("method", ["nmf", "lda"])
 def test_tables_are_tidy_with_the_documented_columns(tokens, method):
-    result = fit_topics(tokens, 3, method=method, n_terms=5)
+    result = fit_topics(tokens, 3, method=method, top=5)
     assert list(result.terms.columns) == ["topic", "rank", "term", "form", "weight"]
     assert list(result.doc_topics.columns) == ["doc_id", "topic", "weight", "score"]
     ranks = result.terms.groupby("topic")["rank"].agg(list)
@@ -130,7 +130,7 @@ def test_tables_are_tidy_with_the_documented_columns(tokens, method):
     assert (result.terms.groupby("topic")["weight"].diff().dropna() <= 0).all()  # heaviest first
     assert len(result.doc_topics) == 12 * 3
     assert result.doc_topics["doc_id"].tolist()[:3] == ["doc1"] * 3
-    assert list(result.units.columns) == ["doc_id", "n_terms"]
+    assert list(result.units.columns) == ["doc_id", "n_tokens"]
     assert result.matrix.shape == (12, len(result.vocabulary))
     assert result.model.components_.shape == (3, len(result.vocabulary))
 
@@ -174,7 +174,7 @@ def test_coherence_is_finite_in_range_and_per_topic(nmf, lda):
 
 
 def test_summary_has_one_row_per_topic(nmf):
-    s = nmf.summary(n_terms=3)
+    s = nmf.summary(top=3)
     assert list(s.columns) == ["topic", "label", "coherence", "prevalence", "top_terms"]
     assert len(s) == 3 and math.isclose(s["prevalence"].sum(), 1.0)
     assert all(len(t.split()) == 3 for t in s["top_terms"])
@@ -278,7 +278,7 @@ def test_paragraph_unit_needs_para_id(tokens):
         ({"k": 0}, "at least 2 topics"),
         ({"k": 13}, "only 12 documents"),
         ({"k": 3, "method": "lsa"}, "method='lsa'"),
-        ({"k": 3, "unit": "sentence"}, "unit='sentence'"),
+        ({"k": 3, "unit": "bab"}, "unit='bab': choose one of 'document', 'paragraph', 'sentence'"),
         ({"k": 3, "by": "lemma"}, "by='lemma'"),
         ({"k": 3, "method": "lda", "init": "random"}, "NMF only"),
         ({"k": 3, "min_df": 12}, "no term is left"),
@@ -366,7 +366,7 @@ def test_stability_is_between_zero_and_one(runs):
 
 @pytest.fixture(scope="module")
 def k_table(tokens) -> pd.DataFrame:
-    return choose_k(tokens, ks=range(2, 6), seeds=(0, 1, 2), n_jobs=1)
+    return choose_k(tokens, ks=range(2, 6), random_states=(0, 1, 2), n_jobs=1)
 
 
 def test_choose_k_reports_each_k_and_recommends_one(k_table):
@@ -385,15 +385,15 @@ def test_choose_k_finds_the_three_subjects(k_table):
 
 
 def test_choose_k_repeats_and_threads_do_not_change_it(tokens, k_table):
-    again = choose_k(tokens, ks=range(2, 6), seeds=(0, 1, 2), n_jobs=2)
+    again = choose_k(tokens, ks=range(2, 6), random_states=(0, 1, 2), n_jobs=2)
     assert_frame_equal(again, k_table)
     assert again.attrs == k_table.attrs
 
 
 def test_choose_k_with_one_seed_has_no_stability(tokens):
-    table = choose_k(tokens, ks=[2, 3], seeds=(0,), method="lda")
+    table = choose_k(tokens, ks=[2, 3], random_states=(0,), method="lda")
     assert table["stability"].isna().all()
-    assert "one seed" in table.attrs["reason"]
+    assert "one random state" in table.attrs["reason"]
 
 
 @pytest.mark.parametrize(
@@ -402,8 +402,8 @@ def test_choose_k_with_one_seed_has_no_stability(tokens):
         ({"ks": []}, "ks is empty"),
         ({"ks": [1, 2]}, "at least 2 topics"),
         ({"ks": [2, 20]}, "only 12 documents"),
-        ({"seeds": ()}, "seeds is empty"),
-        ({"seeds": (1, 1)}, "different"),
+        ({"random_states": ()}, "random_states is empty"),
+        ({"random_states": (1, 1)}, "random_states=\\(1, 1\\): each random state must be different"),
         ({"method": "plsa"}, "method="),
     ],
 )
@@ -469,7 +469,7 @@ def test_topic_themes_needs_a_result():
 def test_prevalence_along_paragraphs_sums_to_one():
     text = "\n\n".join([TRADE[0], TRADE[1], DEFENCE[0], DEFENCE[1], TRADE[2], DEFENCE[2]])
     result = fit_topics([text], 2, unit="paragraph")
-    prevalence = topic_prevalence(result, by="para_id")
+    prevalence = topic_prevalence(result, groupby="para_id")
     assert list(prevalence.columns) == ["para_id", "topic", "label", "prevalence", "units"]
     assert prevalence["para_id"].unique().tolist() == [0, 1, 2, 3, 4, 5]
     np.testing.assert_allclose(prevalence.groupby("para_id")["prevalence"].sum(), 1.0)
@@ -479,26 +479,169 @@ def test_prevalence_along_paragraphs_sums_to_one():
 
 def test_prevalence_by_a_corpus_column_weighted_by_length(nmf):
     corpus = pd.DataFrame({"doc_id": [f"doc{i}" for i in range(1, 13)], "text": TEXTS, "desk": ["ekonomi"] * 4 + ["politik"] * 4 + ["olahraga"] * 4})
-    prevalence = topic_prevalence(nmf, corpus, by="desk")
+    prevalence = topic_prevalence(nmf, corpus, groupby="desk")
     assert prevalence["desk"].unique().tolist() == ["ekonomi", "olahraga", "politik"]
     assert prevalence.groupby("desk")["units"].first().tolist() == [4, 4, 4]
     top = prevalence.loc[prevalence.groupby("desk")["prevalence"].idxmax()].set_index("desk")["topic"]
     assert top["ekonomi"] == main_topic(nmf)["doc1"]
-    flat = topic_prevalence(nmf, corpus, by="desk", weighted=False)
+    flat = topic_prevalence(nmf, corpus, groupby="desk", weighted=False)
     np.testing.assert_allclose(flat.groupby("desk")["prevalence"].sum(), 1.0)
 
 
 def test_prevalence_by_document_is_doc_topics_weighted(nmf):
-    prevalence = topic_prevalence(nmf, by="doc_id")
+    prevalence = topic_prevalence(nmf, groupby="doc_id")
     merged = prevalence.merge(nmf.doc_topics, on=["doc_id", "topic"])
     np.testing.assert_allclose(merged["prevalence"], merged["weight"])
 
 
 def test_prevalence_errors(nmf):
     with pytest.raises(ValueError, match="para_id"):
-        topic_prevalence(nmf, by="para_id")
+        topic_prevalence(nmf, groupby="para_id")
     with pytest.raises(ValueError, match="no column"):
-        topic_prevalence(nmf, pd.DataFrame({"doc_id": ["doc1"]}), by="date")
+        topic_prevalence(nmf, pd.DataFrame({"doc_id": ["doc1"]}), groupby="date")
     corpus = pd.DataFrame({"doc_id": ["doc1", "doc1"], "desk": ["a", "b"]})
     with pytest.raises(ValueError, match="several values"):
-        topic_prevalence(nmf, corpus, by="desk")
+        topic_prevalence(nmf, corpus, groupby="desk")
+
+
+# --- one vocabulary: top, coherence_top, random_states, groupby, unit ---------------------------
+
+
+def test_top_keeps_terms_and_coherence_top_sets_what_the_coherence_reads(tokens):
+    result = fit_topics(tokens, 3, top=3, coherence_top=4)
+    assert result.terms.groupby("topic")["rank"].max().le(3).all()
+    assert (result.options["top"], result.options["coherence_top"]) == (3, 4)
+    weights = result.model.components_
+    for topic in range(3):
+        heaviest = [i for i in np.argsort(-weights[topic], kind="stable")[:4] if weights[topic, i] > 0]
+        assert result.coherence[topic] == pytest.approx(npmi_coherence(result.matrix > 0, [np.array(heaviest)])[0])
+    assert fit_topics(tokens, 3, coherence_top=4).coherence.equals(result.coherence)  # top does not change it
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [({"top": 0}, "top=0"), ({"coherence_top": 1}, "coherence_top=1"), ({"top": 2.5}, "top=2.5")],
+)
+def test_top_options_are_checked(tokens, kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        fit_topics(tokens, 3, **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("call", "old"),
+    [
+        (lambda t: fit_topics(t, 3, n_terms=5), "n_terms"),
+        (lambda t: fit_topics(t, 3, top_n=5), "top_n"),
+        (lambda t: choose_k(t, ks=[2], seeds=(0, 1)), "seeds"),
+        (lambda t: choose_k(t, ks=[2], top_n=5), "top_n"),
+        (lambda t: fit_topics(t, 2).summary(n_terms=3), "n_terms"),
+        (lambda t: topic_themes(fit_topics(t, 2), top_n=5), "top_n"),
+        (lambda t: topic_prevalence(fit_topics(t, 2), by="doc_id"), "by"),
+    ],
+)
+def test_the_old_option_names_are_gone(tokens, call, old):
+    with pytest.raises(TypeError, match=old):
+        call(tokens)
+
+
+def test_choose_k_fits_each_random_state_as_fit_topics_would(tokens):
+    table = choose_k(tokens, ks=[3, 4], random_states=(4, 9), n_jobs=1)
+    assert table.attrs["random_states"] == (4, 9)
+    for k in (3, 4):
+        runs = [fit_topics(tokens, k, init="random", random_state=state).coherence.mean() for state in (4, 9)]
+        row = table.set_index("k").loc[k]
+        assert row["coherence"] == pytest.approx(np.mean(runs))
+        assert row["coherence_sd"] == pytest.approx(np.std(runs, ddof=1))
+    other = choose_k(tokens, ks=[4], random_states=(5, 6), n_jobs=1)
+    assert other.attrs["random_states"] == (5, 6)
+
+
+def test_random_states_must_be_a_sequence(tokens):
+    with pytest.raises(TypeError, match="random_states=3"):
+        choose_k(tokens, ks=[2], random_states=3)
+
+
+def test_summary_top_and_topic_themes_top(nmf):
+    assert all(len(t.split()) == 2 for t in nmf.summary(top=2)["top_terms"])
+    assert nmf.summary(top=1)["top_terms"].tolist() == nmf.terms[nmf.terms["rank"] == 1]["term"].tolist()
+    one = topic_themes(nmf, top=1)  # each topic read by its heaviest term alone: all or nothing of it
+    heaviest = dict(zip(nmf.terms.loc[nmf.terms["rank"] == 1, "topic"], nmf.terms.loc[nmf.terms["rank"] == 1, "form"]))
+    for row in one[one["share"] > 0].itertuples():
+        assert row.matched == heaviest[row.topic]
+    with pytest.raises(ValueError, match="top=0"):
+        topic_themes(nmf, top=0)
+
+
+def test_prevalence_by_doc_id_keeps_corpus_order(nmf):
+    # doc10 sorts before doc2 as text: segments follow the corpus instead
+    prevalence = topic_prevalence(nmf, groupby="doc_id")
+    assert prevalence["doc_id"].unique().tolist() == [f"doc{i}" for i in range(1, 13)]
+    assert prevalence["units"].eq(1).all() and len(prevalence) == 12 * 3
+
+
+def test_prevalence_groupby_a_list_of_columns():
+    texts = ["\n\n".join([TRADE[0], DEFENCE[0], TRADE[1]]), "\n\n".join([DEFENCE[1], TRADE[2], DEFENCE[2]])]
+    result = fit_topics(texts, 2, unit="paragraph")
+    prevalence = topic_prevalence(result, groupby=["doc_id", "para_id"])
+    assert list(prevalence.columns) == ["doc_id", "para_id", "topic", "label", "prevalence", "units"]
+    keys = prevalence[["doc_id", "para_id"]].drop_duplicates().values.tolist()
+    assert keys == [["doc1", 0], ["doc1", 1], ["doc1", 2], ["doc2", 0], ["doc2", 1], ["doc2", 2]]
+    # one unit per segment: the prevalence is the unit's own topic weight
+    merged = prevalence.merge(result.doc_topics, on=["doc_id", "para_id", "topic"])
+    np.testing.assert_allclose(merged["prevalence"], merged["weight"])
+    # a list with a column of the corpus: documents per desk, weighted by their paragraphs' tokens
+    corpus = pd.DataFrame({"doc_id": ["doc1", "doc2"], "desk": ["ekonomi", "politik"]})
+    by_desk = topic_prevalence(result, corpus, groupby=["desk", "doc_id"])
+    assert by_desk[["desk", "doc_id"]].drop_duplicates().values.tolist() == [["ekonomi", "doc1"], ["politik", "doc2"]]
+    assert by_desk["units"].eq(3).all()
+    np.testing.assert_allclose(by_desk.groupby("desk")["prevalence"].sum(), 1.0)
+    by_doc = topic_prevalence(result, groupby="doc_id")
+    np.testing.assert_allclose(by_desk["prevalence"], by_doc["prevalence"])
+    with pytest.raises(ValueError, match="groupby=\\[\\]"):
+        topic_prevalence(result, groupby=[])
+
+
+def test_prevalence_puts_documents_without_a_value_last(nmf):
+    corpus = pd.DataFrame({"doc_id": [f"doc{i}" for i in range(1, 13)], "desk": ["b"] * 4 + [None] * 4 + ["a"] * 4})
+    prevalence = topic_prevalence(nmf, corpus, groupby="desk")
+    assert prevalence["desk"].drop_duplicates().tolist()[:2] == ["a", "b"]
+    assert prevalence["desk"].iloc[-1] is None or pd.isna(prevalence["desk"].iloc[-1])
+    assert prevalence.groupby("desk", dropna=False)["units"].first().tolist() == [4, 4, 4]
+
+
+def test_sentence_units():
+    text = " ".join(TRADE[:2] + DEFENCE[:2])  # one paragraph, eight sentences
+    table = token_table([text])
+    result = fit_topics(table, 2, unit="sentence")
+    assert list(result.doc_topics.columns) == ["doc_id", "sent_id", "topic", "weight", "score"]
+    assert result.units["sent_id"].tolist() + result.empty_units["sent_id"].tolist() == sorted(set(table["sent_id"]))
+    prevalence = topic_prevalence(result, groupby="sent_id")  # one unit per segment: its own weights
+    merged = prevalence.merge(result.doc_topics, on=["sent_id", "topic"])
+    assert len(merged) == len(result.doc_topics)
+    np.testing.assert_allclose(merged["prevalence"], merged["weight"])
+
+
+@pytest.mark.parametrize("unit", ["document", "paragraph", "sentence"])
+@pytest.mark.parametrize("by_paragraph", [False, True])
+def test_themes_and_topics_share_one_definition_of_the_unit(tmp_path, unit, by_paragraph):
+    from telaah._columns import unit_columns
+    from telaah.themes import theme_scores
+
+    texts = ["\n\n".join(TRADE[:2] + DEFENCE[:2]), "\n\n".join(FOOTBALL[:2] + TRADE[2:])]
+    if by_paragraph:
+        path = tmp_path / "berita.txt"
+        path.write_text(texts[0], encoding="utf-8")
+        table = token_table(read_corpus(path, unit="paragraph"))
+    else:
+        table = token_table(texts)
+    key = unit_columns(table, unit)
+    scores = theme_scores(table, unit=unit)
+    result = fit_topics(table, 2, unit=unit, min_df=1, max_df=1.0)
+    in_scores = [tuple(u) for u in scores[key].drop_duplicates().astype(str).values.tolist()]
+    modelled = [tuple(u) for u in result.units[key].astype(str).values.tolist()]
+    empty = [tuple(u) for u in result.empty_units[key].astype(str).values.tolist()]
+    assert len(in_scores) == len(set(in_scores)) == len(scores) // 6
+    assert sorted(modelled + empty) == sorted(in_scores)
+    assert modelled == [u for u in in_scores if u in set(modelled)]  # and in the same order
+    for c in ("doc_id", "parent_id"):
+        assert (c in result.doc_topics.columns) == (c in table.columns) == (c in scores.columns)

@@ -18,7 +18,9 @@ return tidy tables, so it can be tested and used without widgets:
 
 Everything reuses the analyses: :func:`telaah.kwic`,
 :func:`telaah.dispersion`, :func:`telaah.theme_matches`,
-:func:`telaah.theme_scores` and :func:`telaah.topics.fit_topics`.
+:func:`telaah.themes.theme_tokens`, :func:`telaah.theme_scores` and
+:func:`telaah.topics.fit_topics`; units are those of
+:func:`telaah._columns.unit_columns`.
 """
 
 from __future__ import annotations
@@ -26,15 +28,15 @@ from __future__ import annotations
 import io
 import weakref
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import numpy as np
 import pandas as pd
 
+from telaah._columns import Unit, ensure_tokens, group_ids, kind_mask, unit_columns
 from telaah.concordance import dispersion, kwic, query_terms
-from telaah.freq import ensure_tokens
 from telaah.themes import load_lexicon, theme_matches, theme_scores
 
 __all__ = [
@@ -80,12 +82,24 @@ def _memo(tokens: pd.DataFrame) -> dict[tuple, Any]:
 
 def _matches(tokens: pd.DataFrame, lexicon: Any) -> pd.DataFrame:
     """:func:`theme_matches` of the table, computed once per table for the bundled lexicon."""
+    return _memoised(tokens, lexicon, "matches", theme_matches)
+
+
+def _covered(tokens: pd.DataFrame, lexicon: Any) -> pd.DataFrame:
+    """:func:`telaah.themes.theme_tokens` of the table, computed once per table for the bundled lexicon."""
+    from telaah import themes  # looked up at call time: the one function topic_themes uses too
+
+    return _memoised(tokens, lexicon, "theme_tokens", themes.theme_tokens)
+
+
+def _memoised(tokens: pd.DataFrame, lexicon: Any, name: str, compute: Callable[..., pd.DataFrame]) -> pd.DataFrame:
+    """``compute(tokens, lexicon)``, kept in the table's memo under ``name`` for the bundled lexicon (None)."""
     if lexicon is not None:
-        return theme_matches(tokens, lexicon)
+        return compute(tokens, lexicon)
     cache = _memo(tokens)
-    if ("matches",) not in cache:
-        cache[("matches",)] = theme_matches(tokens)
-    return cache[("matches",)]
+    if (name,) not in cache:
+        cache[(name,)] = compute(tokens)
+    return cache[(name,)]
 
 
 def _lexicon(lexicon: Any) -> pd.DataFrame:
@@ -159,7 +173,7 @@ def word_profile(
     corpus: object | None = None,
     window: int = 5,
     lexicon: Any = None,
-    within: str | Sequence[str] | None = None,
+    groupby: str | Sequence[str] | None = None,
 ) -> WordProfile:
     """Profile one word: its stem family, KWIC lines, dispersion and themes.
 
@@ -178,10 +192,11 @@ def word_profile(
         KWIC context in tokens on each side.
     lexicon : DataFrame, path or None
         The theme lexicon; the bundled one when None.
-    within : str or list of str, optional
-        The text along which dispersion positions run: ``parent_id`` (the
-        article of a corpus read by paragraph) when the table has it, else
-        ``doc_id``.
+    groupby : str or list of str, optional
+        The texts along which dispersion positions run (as in
+        :func:`telaah.dispersion`): by default ``parent_id`` (the article of
+        a corpus read by paragraph) when the table has it, else ``doc_id``;
+        ``["doc_id", "para_id"]`` for each paragraph.
 
     Returns
     -------
@@ -207,18 +222,16 @@ def word_profile(
     if len(stems) != 1:
         raise ValueError(f"word: {word!r} has {len(stems)} words; profile one word at a time (kwic() takes phrases)")
     stem = stems[0]
-    is_family = (table["stem"] == stem).to_numpy()
-    if "kind" in table.columns:
-        is_family = is_family & (table["kind"] == "word").to_numpy()
+    is_family = (table["stem"] == stem).to_numpy() & kind_mask(table, ("word",))
     family = _family(table.loc[is_family, "lower"])
-    if within is None:
-        within = "parent_id" if "parent_id" in table.columns else "doc_id"
+    if groupby is None:
+        groupby = "parent_id" if "parent_id" in table.columns else "doc_id"
     return WordProfile(
         word=word.strip().lower(),
         stem=stem,
         family=family,
         kwic=kwic(table, word, by="stem", window=window, corpus=corpus),
-        dispersion=dispersion(table, word, by="stem", within=within),
+        dispersion=dispersion(table, word, by="stem", groupby=groupby),
         themes=_word_themes(table, is_family, lexicon),
     )
 
@@ -233,29 +246,23 @@ def _family(forms: pd.Series) -> pd.DataFrame:
 
 
 def _word_themes(table: pd.DataFrame, is_family: np.ndarray, lexicon: Any) -> pd.DataFrame:
-    """Theme matches that cover a token of the family, counted per theme, form and entry."""
+    """The theme tokens (:func:`telaah.themes.theme_tokens`) of the family, counted per theme, form and entry.
+
+    Most frequent first; ties in the order of the first occurrence.
+    """
     columns = ["theme", "form", "term", "match", "count"]
-    matches = _matches(table, lexicon)
-    rows = np.flatnonzero(is_family)
-    if matches.empty or not len(rows):
+    covered = _covered(table, lexicon)
+    hits = covered[is_family[covered["row"].to_numpy()]]
+    if hits.empty:
         return pd.DataFrame({c: pd.Series(dtype=np.int64 if c == "count" else object) for c in columns})
-    # every token a match covers: (doc_id, token_id) .. (doc_id, token_id + n_tokens - 1)
-    covered = matches.loc[matches.index.repeat(matches["n_tokens"]), ["doc_id", "token_id", "theme", "term", "match"]]
-    covered = covered.assign(
-        doc_id=covered["doc_id"].astype(str),
-        token_id=covered["token_id"].to_numpy(np.int64) + covered.groupby(level=0).cumcount().to_numpy(),
-        theme=covered["theme"].astype(str),
+    hits = hits.assign(
+        theme=hits["theme"].astype(str),
+        form=table["lower"].to_numpy()[hits["row"].to_numpy()].astype(str),
     )
-    members = pd.DataFrame(
-        {
-            "doc_id": table["doc_id"].to_numpy()[rows].astype(str),
-            "token_id": table["token_id"].to_numpy(np.int64)[rows],
-            "form": table["lower"].to_numpy()[rows].astype(str),
-        }
-    )
-    hits = covered.merge(members, on=["doc_id", "token_id"], how="inner")
-    out = hits.groupby(["theme", "form", "term", "match"], sort=False).size().rename("count").reset_index()
-    return out.sort_values("count", ascending=False, kind="stable").reset_index(drop=True)[columns]
+    entry, out, first_seen = group_ids(hits, ["theme", "form", "term", "match"])
+    out["count"] = np.bincount(entry, minlength=len(out)).astype(np.int64)
+    order = np.lexsort((first_seen, -out["count"].to_numpy()))
+    return out.iloc[order].reset_index(drop=True)[columns]
 
 
 # ---------------------------------------------------------------------------
@@ -306,7 +313,7 @@ def theme_profile(
     theme: str,
     *,
     lexicon: Any = None,
-    unit: Literal["document", "paragraph", "sentence"] = "paragraph",
+    unit: Unit = "paragraph",
 ) -> ThemeProfile:
     """Where a theme occurs, and which lexicon entries and words carried it.
 
@@ -320,7 +327,8 @@ def theme_profile(
     lexicon : DataFrame, path or None
         The theme lexicon; the bundled one when None.
     unit : {"document", "paragraph", "sentence"}
-        The units counted (as in :func:`telaah.theme_scores`).
+        The units counted (as in :func:`telaah.theme_scores`; defined by
+        :func:`telaah._columns.unit_columns`).
 
     Returns
     -------
@@ -346,29 +354,24 @@ def theme_profile(
         raise ValueError(f"theme {theme!r} is not in the lexicon; its themes are {', '.join(themes)}")
     scores = theme_scores(table, lexicon, unit=unit)
     units = scores[scores["theme"].astype(str) == theme].reset_index(drop=True)
-    return ThemeProfile(theme=theme, units=units, terms=_theme_terms(_matches(table, lexicon), theme, unit))
+    return ThemeProfile(theme=theme, units=units, terms=_theme_terms(_matches(table, lexicon), theme, unit_columns(table, unit)))
 
 
-def _theme_terms(matches: pd.DataFrame, theme: str, unit: str) -> pd.DataFrame:
-    found = matches[matches["theme"].astype(str) == theme]
+def _theme_terms(matches: pd.DataFrame, theme: str, unit_keys: list[str]) -> pd.DataFrame:
+    """The lexicon entries that matched ``theme``: counts, units (``unit_keys``) and forms; most matches first."""
+    found = matches[matches["theme"].astype(str) == theme].reset_index(drop=True)
     columns = ["term", "match", "count", "units", "forms"]
     if found.empty:
         return pd.DataFrame({c: pd.Series(dtype=np.int64 if c in ("count", "units") else object) for c in columns})
-    keys = {"document": ["doc_id"], "paragraph": ["doc_id", "para_id"], "sentence": ["doc_id", "sent_id"]}[unit]
-    found = found.assign(
-        _unit=found[keys].astype(str).agg("|".join, axis=1),
-        _form=found["matched"].astype(str).str.lower(),
-    )
-    grouped = found.groupby(["term", "match"], sort=False)
-    out = pd.DataFrame(
-        {
-            "count": grouped.size(),
-            "units": grouped["_unit"].nunique(),
-            "forms": grouped["_form"].agg(lambda s: ", ".join(s.value_counts(sort=True).index)),
-        }
-    ).reset_index()
-    out = out.sort_values(["count", "units"], ascending=False, kind="stable").reset_index(drop=True)
-    return out[columns]
+    entry, out, first_seen = group_ids(found, ["term", "match"])
+    unit_of_match, _, _ = group_ids(found, unit_keys)
+    per_match = pd.DataFrame({"entry": entry, "unit": unit_of_match, "form": found["matched"].astype(str).str.lower()})
+    out["count"] = np.bincount(entry, minlength=len(out)).astype(np.int64)
+    out["units"] = np.bincount(per_match.drop_duplicates(["entry", "unit"])["entry"], minlength=len(out)).astype(np.int64)
+    out["forms"] = per_match.groupby("entry")["form"].agg(lambda s: ", ".join(s.value_counts(sort=True).index)).to_numpy()
+    # most matches first, then most units; ties in the order of the first match
+    order = np.lexsort((first_seen, -out["units"].to_numpy(), -out["count"].to_numpy()))
+    return out.iloc[order].reset_index(drop=True)[columns]
 
 
 # ---------------------------------------------------------------------------
@@ -376,10 +379,15 @@ def _theme_terms(matches: pd.DataFrame, theme: str, unit: str) -> pd.DataFrame:
 # ---------------------------------------------------------------------------
 
 
-def _default_unit(table: pd.DataFrame) -> str:
+def _default_unit(table: pd.DataFrame) -> Unit:
     """Paragraphs for one long text (one article); documents for a corpus."""
     one_text = table["doc_id"].nunique() == 1
     return "paragraph" if one_text and "para_id" in table.columns else "document"
+
+
+def _count_units(table: pd.DataFrame, unit: Unit) -> int:
+    """How many units of ``unit`` the table has (:func:`telaah._columns.unit_columns`)."""
+    return len(group_ids(table, unit_columns(table, unit))[2])
 
 
 def topic_result(
@@ -387,7 +395,7 @@ def topic_result(
     k: int,
     *,
     method: Literal["nmf", "lda"] = "nmf",
-    unit: Literal["document", "paragraph"] | None = None,
+    unit: Unit | None = None,
     random_state: int | None = 0,
 ) -> Any:
     """A topic model with ``k`` topics, fitted once per token table, ``k`` and options.
@@ -405,7 +413,7 @@ def topic_result(
         The number of topics.
     method : {"nmf", "lda"}
         As in :func:`telaah.topics.fit_topics`.
-    unit : {"document", "paragraph"}, optional
+    unit : {"document", "paragraph", "sentence"}, optional
         What a topic describes; by default paragraphs when the table holds
         one text, documents otherwise.
     random_state : int or None
@@ -436,9 +444,9 @@ def topics_for_k(
     tokens: object,
     k: int,
     *,
-    n_terms: int = 8,
+    top: int = 8,
     method: Literal["nmf", "lda"] = "nmf",
-    unit: Literal["document", "paragraph"] | None = None,
+    unit: Unit | None = None,
     random_state: int | None = 0,
 ) -> pd.DataFrame:
     """The topics of a model with ``k`` topics: one row per topic with its top terms.
@@ -449,7 +457,7 @@ def topics_for_k(
         A token table.
     k : int
         The number of topics.
-    n_terms : int
+    top : int
         Top terms shown per topic.
     method, unit, random_state
         As in :func:`topic_result`.
@@ -463,15 +471,16 @@ def topics_for_k(
     Examples
     --------
     >>> t = ensure_tokens(["Ekspor dan impor naik.", "Tarif impor.", "Rudal dan pasukan.", "Pasukan dan rudal."])
-    >>> len(topics_for_k(t, 2))
-    2
+    >>> summary = topics_for_k(t, 2, top=2)
+    >>> summary.top_terms.str.split().str.len().tolist()
+    [2, 2]
     """
     result = topic_result(tokens, k, method=method, unit=unit, random_state=random_state)
-    return result.summary(n_terms=n_terms)
+    return result.summary(top=top)
 
 
 # ---------------------------------------------------------------------------
-# The widgets
+# The widgets: one helper per tab
 # ---------------------------------------------------------------------------
 
 
@@ -497,6 +506,96 @@ def _png(draw: Any) -> bytes:
         plt.close(fig)
 
 
+class _Tab(NamedTuple):
+    """One tab of the explorer: its title, its control, the widgets that show results, and its box."""
+
+    title: str
+    control: Any
+    views: dict[str, Any]
+    box: Any
+
+
+def _word_tab(widgets: Any, table: pd.DataFrame, *, corpus: object | None, lexicon: Any, word: str) -> _Tab:
+    """The **Word** tab: a text box wired to :func:`word_profile`."""
+    from telaah.plots.freq import plot_dispersion
+
+    box = widgets.Text(value=word, description="Word:", placeholder="e.g. perdagangan", continuous_update=False)
+    info, chart, tables = widgets.HTML(), widgets.Image(format="png"), widgets.HTML()
+
+    def show(change: Any = None) -> None:
+        query = box.value.strip()
+        if not query:
+            info.value, tables.value, chart.value = "Type a word and press Enter.", "", b""
+            return
+        try:
+            profile = word_profile(table, query, corpus=corpus, lexicon=lexicon)
+        except ValueError as error:
+            info.value, tables.value, chart.value = f"<b>{error}</b>", "", b""
+            return
+        info.value = profile.summary()
+        chart.value = (
+            _png(lambda ax: plot_dispersion(profile.dispersion, ax=ax, title=f"Where the family of {profile.stem!r} occurs"))
+            if len(profile.dispersion)
+            else b""
+        )
+        tables.value = (
+            _html_table(profile.family, caption=f"Stem family of {profile.stem!r}")
+            + _html_table(profile.themes, caption="Themes carried by these forms")
+            + _html_table(profile.kwic[["left", "match", "right"]], caption="Keyword in context")
+        )
+
+    box.observe(show, names="value")
+    show()
+    views = {"word_info": info, "word_chart": chart, "word_tables": tables}
+    return _Tab("Word", box, views, widgets.VBox([box, info, chart, tables]))
+
+
+def _theme_tab(widgets: Any, table: pd.DataFrame, *, lexicon: Any, theme: str | None, unit: Unit) -> _Tab:
+    """The **Theme** tab: a dropdown of the lexicon's themes wired to :func:`theme_profile`."""
+    from telaah.plots.themes import plot_theme_profile
+
+    themes = _themes(lexicon)
+    box = widgets.Dropdown(options=themes, value=theme if theme in themes else themes[0], description="Theme:")
+    info, chart, tables = widgets.HTML(), widgets.Image(format="png"), widgets.HTML()
+
+    def show(change: Any = None) -> None:
+        profile = theme_profile(table, box.value, lexicon=lexicon, unit=unit)
+        info.value = profile.summary()
+        chart.value = _png(
+            lambda ax: plot_theme_profile(profile.units, value="matches", themes=[profile.theme], ax=ax, title=f"Theme {profile.theme!r} along the text")
+        )
+        ids = [c for c in profile.where.columns if c in ("doc_id", "para_id", "sent_id")]
+        tables.value = _html_table(profile.terms, caption="Entries that carried it") + _html_table(
+            profile.where[[*ids, "matches", "per_1000"]], caption="Where it occurs"
+        )
+
+    box.observe(show, names="value")
+    show()
+    views = {"theme_info": info, "theme_chart": chart, "theme_tables": tables}
+    return _Tab("Theme", box, views, widgets.VBox([box, info, chart, tables]))
+
+
+def _topics_tab(widgets: Any, table: pd.DataFrame, *, k: int, max_k: int, unit: Unit) -> _Tab:
+    """The **Topics** tab: a slider for ``k`` wired to :func:`topics_for_k`."""
+    top_k = max(2, min(max_k, _count_units(table, unit)))
+    slider = widgets.IntSlider(value=min(max(k, 2), top_k), min=2, max=top_k, description="Topics k:", continuous_update=False)
+    info, summary_table = widgets.HTML(), widgets.HTML()
+
+    def show(change: Any = None) -> None:
+        try:
+            summary = topics_for_k(table, slider.value, unit=unit)
+        except ValueError as error:
+            info.value, summary_table.value = f"<b>{error}</b>", ""
+            return
+        info.value = f"{slider.value} topics (NMF, random state 0). On a short text they change with k and the random state: read them as hints."
+        summary_table.value = _html_table(summary, caption="Topics and their top terms (stems)")
+
+    slider.observe(show, names="value")
+    show()
+    views = {"topics_info": info, "topics_table": summary_table}
+    return _Tab("Topics", slider, views, widgets.VBox([slider, info, summary_table]))
+
+
 def explorer(
     tokens: object,
     *,
@@ -518,7 +617,7 @@ def explorer(
       theme occurs and the entries that carried it, with a chart along the
       text.
     * **Topics**: a slider for ``k``; :func:`topics_for_k` (each ``k`` is
-      fitted once).
+      fitted once) on the same units.
 
     Parameters
     ----------
@@ -557,103 +656,17 @@ def explorer(
             "(or `conda install -c conda-forge ipywidgets`); the functions word_profile, "
             "theme_profile and topics_for_k work without it"
         ) from error
-    from telaah.plots.freq import plot_dispersion
-    from telaah.plots.themes import plot_theme_profile
 
     table = ensure_tokens(tokens)
-    themes = _themes(lexicon)
     unit = _default_unit(table)  # paragraphs of one article, documents of a corpus
-    n_units = int(table["para_id"].nunique()) if unit == "paragraph" else int(table["doc_id"].nunique())
-    top_k = max(2, min(max_k, n_units))
-
-    # --- word tab
-    word_box = widgets.Text(value=word, description="Word:", placeholder="e.g. perdagangan", continuous_update=False)
-    word_info = widgets.HTML()
-    word_chart = widgets.Image(format="png")
-    word_tables = widgets.HTML()
-
-    def show_word(change: Any = None) -> None:
-        query = word_box.value.strip()
-        if not query:
-            word_info.value, word_tables.value, word_chart.value = "Type a word and press Enter.", "", b""
-            return
-        try:
-            profile = word_profile(table, query, corpus=corpus, lexicon=lexicon)
-        except ValueError as error:
-            word_info.value, word_tables.value, word_chart.value = f"<b>{error}</b>", "", b""
-            return
-        word_info.value = profile.summary()
-        word_chart.value = (
-            _png(lambda ax: plot_dispersion(profile.dispersion, ax=ax, title=f"Where the family of {profile.stem!r} occurs"))
-            if len(profile.dispersion)
-            else b""
-        )
-        word_tables.value = (
-            _html_table(profile.family, caption=f"Stem family of {profile.stem!r}")
-            + _html_table(profile.themes, caption="Themes carried by these forms")
-            + _html_table(profile.kwic[["left", "match", "right"]], caption="Keyword in context")
-        )
-
-    word_box.observe(show_word, names="value")
-
-    # --- theme tab
-    theme_box = widgets.Dropdown(options=themes, value=theme if theme in themes else themes[0], description="Theme:")
-    theme_info = widgets.HTML()
-    theme_chart = widgets.Image(format="png")
-    theme_tables = widgets.HTML()
-
-    def show_theme(change: Any = None) -> None:
-        profile = theme_profile(table, theme_box.value, lexicon=lexicon, unit=unit)
-        theme_info.value = profile.summary()
-        theme_chart.value = _png(
-            lambda ax: plot_theme_profile(profile.units, value="matches", themes=[profile.theme], ax=ax, title=f"Theme {profile.theme!r} along the text")
-        )
-        ids = [c for c in profile.where.columns if c in ("doc_id", "para_id", "sent_id")]
-        theme_tables.value = _html_table(profile.terms, caption="Entries that carried it") + _html_table(
-            profile.where[[*ids, "matches", "per_1000"]], caption="Where it occurs"
-        )
-
-    theme_box.observe(show_theme, names="value")
-
-    # --- topics tab
-    k_slider = widgets.IntSlider(value=min(max(k, 2), top_k), min=2, max=top_k, description="Topics k:", continuous_update=False)
-    topics_info = widgets.HTML()
-    topics_table = widgets.HTML()
-
-    def show_topics(change: Any = None) -> None:
-        try:
-            summary = topics_for_k(table, k_slider.value)
-        except ValueError as error:
-            topics_info.value, topics_table.value = f"<b>{error}</b>", ""
-            return
-        topics_info.value = (
-            f"{k_slider.value} topics (NMF, seed 0). On a short text they change with k and the seed: read them as hints."
-        )
-        topics_table.value = _html_table(summary, caption="Topics and their top terms (stems)")
-
-    k_slider.observe(show_topics, names="value")
-
-    show_word()
-    show_theme()
-    show_topics()
-    tabs = widgets.Tab(
-        children=[
-            widgets.VBox([word_box, word_info, word_chart, word_tables]),
-            widgets.VBox([theme_box, theme_info, theme_chart, theme_tables]),
-            widgets.VBox([k_slider, topics_info, topics_table]),
-        ]
-    )
-    for i, title in enumerate(("Word", "Theme", "Topics")):
-        tabs.set_title(i, title)
-    tabs.controls = {"word": word_box, "theme": theme_box, "k": k_slider}
-    tabs.views = {
-        "word_info": word_info,
-        "word_chart": word_chart,
-        "word_tables": word_tables,
-        "theme_info": theme_info,
-        "theme_chart": theme_chart,
-        "theme_tables": theme_tables,
-        "topics_info": topics_info,
-        "topics_table": topics_table,
-    }
-    return tabs
+    tabs = [
+        _word_tab(widgets, table, corpus=corpus, lexicon=lexicon, word=word),
+        _theme_tab(widgets, table, lexicon=lexicon, theme=theme, unit=unit),
+        _topics_tab(widgets, table, k=k, max_k=max_k, unit=unit),
+    ]
+    ui = widgets.Tab(children=[tab.box for tab in tabs])
+    for i, tab in enumerate(tabs):
+        ui.set_title(i, tab.title)
+    ui.controls = dict(zip(("word", "theme", "k"), (tab.control for tab in tabs), strict=True))
+    ui.views = {name: view for tab in tabs for name, view in tab.views.items()}
+    return ui

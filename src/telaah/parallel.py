@@ -15,10 +15,32 @@ import warnings
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-__all__ = ["worker_count", "fork_map"]
+__all__ = ["usable_cores", "worker_count", "fork_map"]
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+
+def usable_cores() -> int:
+    """The number of CPU cores this process may run on (its affinity mask where the OS has one).
+
+    The one count of cores every parallel part of Telaah uses: the forked
+    workers of :func:`worker_count` and the threads of
+    :func:`telaah.topics.choose_k`.
+
+    Returns
+    -------
+    int
+        At least 1.
+
+    Examples
+    --------
+    >>> usable_cores() >= 1
+    True
+    """
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
 def worker_count(items: int, *, processes: int | None, min_items: int) -> int:
@@ -37,8 +59,7 @@ def worker_count(items: int, *, processes: int | None, min_items: int) -> int:
         return 1
     if sys.platform != "linux" or "fork" not in multiprocessing.get_all_start_methods():
         return 1
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return max(1, min(processes or cores, items // max(1, min_items // 2)))
+    return max(1, min(processes or usable_cores(), items // max(1, min_items // 2)))
 
 
 def fork_map(func: Callable[[T], R], chunks: Sequence[T], *, processes: int) -> list[R]:

@@ -30,11 +30,14 @@ senjata* counts once for *diplomasi* and its word *senjata* once for
 *pertahanan*.
 
 :func:`theme_matches` lists every match (the explanation of a score),
-:func:`theme_scores` counts them per document, paragraph or sentence (zero
-rows included), :func:`theme_cooccurrence` says which themes share units, and
-:func:`lexicon_coverage` which entries never matched.  Everything is
-vectorised over the token table's categorical codes: no Python loop over
-tokens.
+:func:`theme_tokens` every token a match covers (what :func:`telaah.word_profile`
+and :func:`telaah.topic_themes` read), :func:`theme_scores` counts matches per
+document, paragraph or sentence (zero rows included),
+:func:`theme_cooccurrence` says which themes share units, and
+:func:`lexicon_coverage` which entries never matched.  The units are those of
+:func:`telaah.fit_topics`, defined once by :func:`telaah._columns.unit_columns`.
+Everything is vectorised over the token table's categorical codes: no Python
+loop over tokens.
 """
 
 from __future__ import annotations
@@ -50,9 +53,10 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from telaah.freq import ensure_tokens
+from telaah._columns import Unit, ensure_tokens, group_ids, kind_mask, term_codes, unit_columns
 from telaah.lang_id import clitics
 from telaah.resources import data_path
+from telaah.stemmer import default_stemmer
 
 __all__ = [
     "MATCH_TYPES",
@@ -62,6 +66,7 @@ __all__ = [
     "load_lexicon",
     "extend_lexicon",
     "theme_matches",
+    "theme_tokens",
     "theme_scores",
     "theme_cooccurrence",
     "lexicon_coverage",
@@ -72,10 +77,7 @@ MATCH_TYPES: tuple[str, ...] = ("phrase", "form", "stem")
 #: Columns of a lexicon table, in order.
 LEXICON_COLUMNS: tuple[str, ...] = ("theme", "term", "match", "note")
 
-Unit = Literal["document", "paragraph", "sentence"]
 LexiconLike = pd.DataFrame | str | Path | None
-
-_UNIT_COLUMNS = {"document": (), "paragraph": ("para_id",), "sentence": ("sent_id",)}
 
 
 class LexiconWarning(UserWarning):
@@ -251,7 +253,7 @@ def _warn_non_stems(lexicon: pd.DataFrame, wheres: list[str]) -> None:
     if not len(stems):
         return
     terms = lexicon.loc[stems, "term"].tolist()
-    for i, term, stem in zip(stems, terms, _stemmer().stem_many(terms)):
+    for i, term, stem in zip(stems, terms, default_stemmer().stem_many(terms)):
         if stem != term:
             warnings.warn(
                 f"{wheres[i]}: stem entry {term!r} is not a stem: Telaah's stemmer reduces it to {stem!r}, "
@@ -272,13 +274,6 @@ def _resolve_lexicon(lexicon: LexiconLike) -> pd.DataFrame:
 
 
 @cache
-def _stemmer():
-    from telaah.stemmer import Stemmer
-
-    return Stemmer()
-
-
-@cache
 def _clitic_endings() -> tuple[str, ...]:
     """Every ending a word may carry: a possessive, a particle, or both; each optionally after a hyphen."""
     kinds = clitics()
@@ -288,15 +283,6 @@ def _clitic_endings() -> tuple[str, ...]:
 
 def _themes_of(lexicon: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(lexicon["theme"]))
-
-
-# --- token table helpers ------------------------------------------------------
-
-
-def _codes(column: pd.Series) -> tuple[np.ndarray, pd.Index]:
-    """Categorical codes and categories of a column (converted when it is not categorical)."""
-    cat = column if isinstance(column.dtype, pd.CategoricalDtype) else column.astype("category")
-    return cat.cat.codes.to_numpy(dtype=np.int64), cat.cat.categories
 
 
 # --- matching -----------------------------------------------------------------
@@ -336,8 +322,63 @@ def theme_matches(tokens: Any, lexicon: LexiconLike = None) -> pd.DataFrame:
     return _match_frame(table, lex, found)
 
 
-def _find(table: pd.DataFrame, lex: pd.DataFrame) -> pd.DataFrame:
-    """Accepted matches as a frame of ``row`` (first token's position), ``n_tokens``, ``entry`` (lexicon row)."""
+def theme_tokens(tokens: Any, lexicon: LexiconLike = None) -> pd.DataFrame:
+    """Every token a theme match covers: :func:`theme_matches` one token at a time.
+
+    The one place where matches become tokens: :func:`telaah.word_profile`
+    reads the themes a word's forms carry from it, and
+    :func:`telaah.topic_themes` the share of each term's tokens a theme
+    recognises.
+
+    Parameters
+    ----------
+    tokens : DataFrame, corpus, path or list of str
+        A token table from :func:`telaah.token_table` (with ``stem``), or
+        anything it accepts.
+    lexicon : DataFrame, path or None
+        A lexicon table, a lexicon file, or None for the bundled lexicon.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per token and theme that matched it, in text order (then
+        lexicon order): ``row`` (the token's position in the table, for
+        ``tokens.iloc``), ``doc_id``, ``token_id``, ``theme`` (categorical,
+        in lexicon order), and ``term`` and ``match`` (the lexicon entry).
+        A phrase match gives a row for each of its words.  By the counting
+        rule a token occurs at most once per theme; a token two themes
+        matched (*senjata* in *gencatan senjata*) has a row for each.
+
+    Examples
+    --------
+    >>> t = theme_tokens(["Latihan militer itu menahan laju pertahanannya."])
+    >>> t[["row", "token_id", "theme", "term"]].values.tolist()
+    [[0, 0, 'pertahanan', 'latihan militer'], [1, 1, 'pertahanan', 'latihan militer'], [5, 5, 'pertahanan', 'pertahanan']]
+    """
+    table = ensure_tokens(tokens)
+    lex = _resolve_lexicon(lexicon)
+    found = _find(table, lex)
+    themes = _themes_of(lex)
+    size = found["n_tokens"].to_numpy(np.int64)
+    entry = np.repeat(found["entry"].to_numpy(np.int64), size)
+    within = np.arange(int(size.sum()), dtype=np.int64) - np.repeat(np.cumsum(size) - size, size)
+    rows = np.repeat(found["row"].to_numpy(np.int64), size) + within
+    theme_codes = pd.Categorical(lex["theme"], categories=themes).codes.astype(np.int64)[entry]
+    order = np.lexsort((theme_codes, rows))
+    rows, entry, theme_codes = rows[order], entry[order], theme_codes[order]
+    covered = table[["doc_id", "token_id"]].iloc[rows].reset_index(drop=True)
+    covered.insert(0, "row", rows)
+    covered["theme"] = pd.Categorical.from_codes(theme_codes, categories=themes)
+    covered["term"] = lex["term"].to_numpy()[entry]
+    covered["match"] = lex["match"].to_numpy()[entry]
+    return covered
+
+
+def _find(table: pd.DataFrame, lex: pd.DataFrame, *, is_word: np.ndarray | None = None) -> pd.DataFrame:
+    """Accepted matches as a frame of ``row`` (first token's position), ``n_tokens``, ``entry`` (lexicon row).
+
+    ``is_word``: the table's word mask, when the caller already has it.
+    """
     n = len(table)
     empty = pd.DataFrame({"row": np.zeros(0, np.int64), "n_tokens": np.zeros(0, np.int64), "entry": np.zeros(0, np.int64)})
     if n == 0 or lex.empty:
@@ -345,9 +386,10 @@ def _find(table: pd.DataFrame, lex: pd.DataFrame) -> pd.DataFrame:
     needs_stem = bool((lex["match"] != "form").any())
     if needs_stem and "stem" not in table.columns:
         raise ValueError("the token table has no stem column: build it with token_table(..., stem=True) to match stem and phrase entries")
-    lower_codes, lower_cats = _codes(table["lower"])
-    stem_codes, stem_cats = _codes(table["stem"]) if "stem" in table.columns else (np.full(n, -1, np.int64), pd.Index([]))
-    is_word = (table["kind"] == "word").to_numpy() if "kind" in table.columns else np.ones(n, dtype=bool)
+    lower_codes, lower_values = term_codes(table, "lower")
+    stem_codes, stem_values = term_codes(table, "stem") if "stem" in table.columns else (np.full(n, -1, np.int64), np.zeros(0, object))
+    lower_cats, stem_cats = pd.Index(lower_values, dtype=object), pd.Index(stem_values, dtype=object)
+    is_word = kind_mask(table, ("word",)) if is_word is None else is_word
 
     patterns, single_pairs, phrase_slots = _compile(lex)
     # Which categories each pattern covers.
@@ -404,7 +446,7 @@ def _compile(lex: pd.DataFrame) -> tuple[dict[str, int], list[tuple[int, int]], 
     single_pairs: list[tuple[int, int]] = []
     phrase_slots: list[tuple[int, list[tuple[int, int]]]] = []
     phrase_words = sorted({w for t, k in zip(terms, kinds) if k == "phrase" for w in t.split()})
-    phrase_stems = dict(zip(phrase_words, _stemmer().stem_many(phrase_words))) if phrase_words else {}
+    phrase_stems = dict(zip(phrase_words, default_stemmer().stem_many(phrase_words))) if phrase_words else {}
     for entry, (term, kind) in enumerate(zip(terms, kinds)):
         if kind == "form":
             single_pairs.append((pattern("f:" + term), entry))
@@ -448,7 +490,7 @@ def _find_phrases(
 ) -> pd.DataFrame:
     """Phrase candidates: consecutive rows of one sentence whose tokens match each phrase word in turn."""
     n = len(table)
-    doc_codes, _ = _codes(table["doc_id"])
+    doc_codes, _ = term_codes(table, "doc_id")
     sent = table["sent_id"].to_numpy(dtype=np.int64) if "sent_id" in table.columns else np.zeros(n, np.int64)
     token_ids = table["token_id"].to_numpy(dtype=np.int64)
     rows_out, n_out, entries_out, inexact_out = [], [], [], []
@@ -554,14 +596,19 @@ def _match_frame(table: pd.DataFrame, lex: pd.DataFrame, found: pd.DataFrame) ->
 # --- scores -------------------------------------------------------------------
 
 
-def _unit_keys(unit: str, table: pd.DataFrame) -> list[str]:
-    if unit not in _UNIT_COLUMNS:
-        raise ValueError(f"unit must be 'document', 'paragraph' or 'sentence', not {unit!r}")
-    keys = ["doc_id", *_UNIT_COLUMNS[unit]]
-    missing = [k for k in keys if k not in table.columns]
-    if missing:
-        raise ValueError(f"unit={unit!r} needs the token table column(s) {', '.join(missing)}, which this table lacks")
-    return keys
+#: The id column a paragraph or sentence adds to ``doc_id`` in the tables of this module.
+_UNIT_ID = {"document": None, "paragraph": "para_id", "sentence": "sent_id"}
+
+
+def _id_columns(table: pd.DataFrame, unit: str) -> list[str]:
+    """The id columns reported for each unit: ``doc_id``, ``parent_id`` when present, and ``para_id`` or ``sent_id``.
+
+    The unit itself is :func:`telaah._columns.unit_columns` (in a corpus read
+    by paragraph each ``doc_id`` already is a paragraph; its ``para_id``,
+    always 0, is still reported).
+    """
+    extra = _UNIT_ID[unit]
+    return [c for c in ("doc_id", "parent_id", extra) if c is not None and c in table.columns]
 
 
 def theme_scores(
@@ -580,15 +627,18 @@ def theme_scores(
     lexicon : DataFrame, path or None
         The theme lexicon; the bundled one when None.
     unit : {"document", "paragraph", "sentence"}
-        What is scored.
+        What is scored, as :func:`telaah._columns.unit_columns` defines it
+        (the same units as :func:`telaah.fit_topics`).
     normalize : {"per_1000", None}
         Add a ``per_1000`` column: matches per 1,000 word tokens of the unit.
 
     Returns
     -------
     pandas.DataFrame
-        Every unit of the table (in table order) crossed with every theme of
-        the lexicon (in lexicon order), zeros included: the unit's id columns
+        Every unit of the table crossed with every theme of the lexicon (in
+        lexicon order), zeros included.  Units are in the order of their ids
+        (``doc_id`` in corpus order, then ``para_id`` or ``sent_id``), which
+        for a token table is table order.  Columns: the unit's id columns
         (``doc_id``, ``parent_id`` when present, and ``para_id`` or
         ``sent_id``), ``theme``, ``matches`` (a phrase counts once),
         ``tokens`` (the unit's word tokens, stopwords included; numbers and
@@ -605,16 +655,13 @@ def theme_scores(
         raise ValueError(f"normalize must be 'per_1000' or None, not {normalize!r}")
     table = ensure_tokens(tokens)
     lex = _resolve_lexicon(lexicon)
-    keys = _unit_keys(unit, table)
+    unit_of_row, _, first_rows = group_ids(table, unit_columns(table, unit))
     themes = _themes_of(lex)
-    found = _find(table, lex)
+    is_word = kind_mask(table, ("word",))
+    found = _find(table, lex, is_word=is_word)
 
-    # Units in order of first appearance; each token's unit number; word tokens per unit.
-    is_word = (table["kind"] == "word").to_numpy() if "kind" in table.columns else np.ones(len(table), dtype=bool)
-    unit_of_row = table.groupby(keys, observed=True, sort=False).ngroup().to_numpy()
-    n_units = int(unit_of_row.max()) + 1 if len(unit_of_row) else 0
-    first_rows = np.full(n_units, len(table), dtype=np.int64)
-    np.minimum.at(first_rows, unit_of_row, np.arange(len(table)))
+    # The word tokens per unit.
+    n_units = len(first_rows)
     words = np.bincount(unit_of_row, weights=is_word, minlength=n_units).astype(np.int64)
 
     # Matches per unit x theme, zeros included: one bincount over a units x themes grid.
@@ -623,8 +670,7 @@ def theme_scores(
     cells = unit_of_row[found["row"].to_numpy()] * k + theme_codes[found["entry"].to_numpy()]
     counts = np.bincount(cells, minlength=n_units * k).astype(np.int64)
 
-    id_columns = [c for c in ("doc_id", "parent_id", *keys[1:]) if c in table.columns]
-    scores = table[id_columns].iloc[np.repeat(first_rows, k)].reset_index(drop=True)
+    scores = table[_id_columns(table, unit)].iloc[np.repeat(first_rows, k)].reset_index(drop=True)
     scores["theme"] = pd.Categorical.from_codes(np.tile(np.arange(k), n_units), categories=themes)
     scores["matches"] = counts
     scores["tokens"] = np.repeat(words, k)
@@ -679,16 +725,18 @@ def theme_cooccurrence(
         raise ValueError(f"min_matches must be at least 1, not {min_matches}")
     scores = data if _is_scores(data) else theme_scores(data, lexicon, unit=unit, normalize=None)
     themes = list(scores["theme"].cat.categories) if isinstance(scores["theme"].dtype, pd.CategoricalDtype) else list(dict.fromkeys(scores["theme"]))
-    ids = [c for c in ("doc_id", "para_id", "sent_id") if c in scores.columns]
-    wide = scores.pivot_table(index=ids, columns="theme", values="matches", aggfunc="sum", observed=True, fill_value=0)
-    wide = wide.reindex(columns=themes, fill_value=0)
-    present = (wide.to_numpy() >= min_matches).astype(np.int64)
+    # units x themes: matches of each theme in each unit (the units numbered as everywhere, by their ids)
+    unit_of_row, units, _ = group_ids(scores, [c for c in ("doc_id", "para_id", "sent_id") if c in scores.columns])
+    k = len(themes)
+    theme_codes = pd.Categorical(scores["theme"], categories=themes).codes.astype(np.int64)
+    cells = unit_of_row * k + theme_codes
+    matches = np.bincount(cells, weights=scores["matches"].to_numpy(float), minlength=len(units) * k).reshape(len(units), k)
+    present = (matches >= min_matches).astype(np.int64)
     both = present.T @ present
     each = np.diag(both)
     either = each[:, None] + each[None, :] - both
     with np.errstate(divide="ignore", invalid="ignore"):
         jaccard = np.where(either > 0, both / np.where(either > 0, either, 1), np.nan)
-    k = len(themes)
     return pd.DataFrame(
         {
             "theme_a": pd.Categorical(np.repeat(themes, k), categories=themes),
@@ -728,8 +776,8 @@ def lexicon_coverage(tokens: Any, lexicon: LexiconLike = None) -> pd.DataFrame:
     table = ensure_tokens(tokens)
     lex = _resolve_lexicon(lexicon)
     found = _find(table, lex)
-    doc_codes, _ = _codes(table["doc_id"]) if len(table) else (np.zeros(0, np.int64), None)
-    per_entry = pd.DataFrame({"entry": found["entry"].to_numpy(), "doc": doc_codes[found["row"].to_numpy()] if len(found) else np.zeros(0, np.int64)})
+    doc_codes, _ = term_codes(table, "doc_id")
+    per_entry = pd.DataFrame({"entry": found["entry"].to_numpy(), "doc": doc_codes[found["row"].to_numpy()]})
     matches = np.bincount(per_entry["entry"].to_numpy(), minlength=len(lex))
     documents = np.bincount(per_entry.drop_duplicates()["entry"].to_numpy(), minlength=len(lex))
     coverage = lex.copy()

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from telaah.plots.style import finish, get_axes, heatmap, theme_color
+from telaah.plots.style import finish, get_axes, heatmap, theme_color, theme_ticks
 
 __all__ = ["plot_theme_profile", "plot_theme_heatmap", "plot_theme_cooccurrence"]
 
@@ -180,7 +180,7 @@ def plot_theme_heatmap(
     data = wide.to_numpy(dtype=float)
     ax = get_axes(ax, figsize=(1.1 * len(chosen) + 3.0, min(0.32 * len(labels) + 1.8, 14.0)))
     heatmap(ax, data, label=_VALUE_LABELS.get(value, value), annotate=annotate, integer=value == "matches")
-    _theme_ticks(ax, chosen, axis="x")
+    theme_ticks(ax, chosen, axis="x")
     step = max(1, len(labels) // 40)
     ax.set_yticks(np.arange(len(labels))[::step], [str(v) for v in labels][::step])
     return finish(ax, title=title or "Theme scores by unit", xlabel="Theme", ylabel=ylabel)
@@ -231,19 +231,6 @@ def plot_theme_cooccurrence(
     vmax = 1.0 if value == "jaccard" else None
     label = "Jaccard index (units with both / with either)" if value == "jaccard" else "Units with both themes"
     heatmap(ax, data, label=label, vmax=vmax, annotate=True, integer=value == "units_both", aspect="equal")
-    _theme_ticks(ax, themes, axis="x")
-    _theme_ticks(ax, themes, axis="y")
+    theme_ticks(ax, themes, axis="x")
+    theme_ticks(ax, themes, axis="y")
     return finish(ax, title=title or "Which themes occur together", xlabel="Theme", ylabel="Theme")
-
-
-def _theme_ticks(ax: Axes, themes: list[str], *, axis: str) -> None:
-    positions = np.arange(len(themes))
-    if axis == "x":
-        ax.set_xticks(positions, themes, rotation=30, ha="right")
-        labels = ax.get_xticklabels()
-    else:
-        ax.set_yticks(positions, themes)
-        labels = ax.get_yticklabels()
-    for label, theme in zip(labels, themes):
-        label.set_color(theme_color(theme))
-        label.set_fontweight("bold")

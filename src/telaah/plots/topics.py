@@ -17,8 +17,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from telaah.plots.style import PALETTE, finish, get_axes, heatmap
-from telaah.plots.themes import _theme_ticks
+from telaah.plots.style import PALETTE, finish, get_axes, heatmap, theme_ticks
 
 __all__ = [
     "topic_color",
@@ -70,7 +69,7 @@ def _short(text: str, limit: int = 32) -> str:
 def plot_topic_terms(
     result: Any,
     *,
-    n_terms: int = 10,
+    top: int = 10,
     topics: Sequence[int] | None = None,
     show: Literal["term", "form"] = "term",
     ncols: int | None = None,
@@ -84,8 +83,9 @@ def plot_topic_terms(
     result : TopicResult or DataFrame
         From :func:`telaah.fit_topics`, or its ``terms`` table (``topic``,
         ``rank``, ``term``, ``weight``).
-    n_terms : int
-        Bars per panel.
+    top : int
+        Bars per panel: each topic's ``top`` heaviest terms (at most the
+        ``top`` the model kept).
     topics : sequence of int, optional
         The topics to draw, in this order; all by default.
     show : {"term", "form"}
@@ -109,7 +109,7 @@ def plot_topic_terms(
     --------
     >>> from telaah.topics import fit_topics
     >>> texts = ["Ekspor dan impor naik.", "Tarif impor dan ekspor.", "Rudal dan pasukan.", "Pasukan menembakkan rudal."]
-    >>> axes = plot_topic_terms(fit_topics(texts, 2), n_terms=3)
+    >>> axes = plot_topic_terms(fit_topics(texts, 2), top=3)
     >>> len(axes), len(axes[0].patches)
     (2, 3)
     """
@@ -121,8 +121,8 @@ def plot_topic_terms(
         raise ValueError(f"show must be 'term' or 'form', not {show!r}")
     if show == "form" and "form" not in terms.columns:
         raise ValueError("show='form' needs the terms table's form column")
-    if n_terms < 1:
-        raise ValueError(f"n_terms={n_terms}: must be at least 1")
+    if isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1:
+        raise ValueError(f"top={top!r}: must be an int of at least 1")
     known = sorted(int(t) for t in terms["topic"].unique())
     chosen = known if topics is None else [int(t) for t in topics]
     unknown = [t for t in chosen if t not in known]
@@ -133,7 +133,7 @@ def plot_topic_terms(
     if axes is None:
         ncols = ncols or min(len(chosen), 5)
         nrows = math.ceil(len(chosen) / ncols)
-        fig, grid = plt.subplots(nrows, ncols, figsize=(3.2 * ncols, 0.28 * n_terms * nrows + 1.2 * nrows + 0.6), squeeze=False)
+        fig, grid = plt.subplots(nrows, ncols, figsize=(3.2 * ncols, 0.28 * top * nrows + 1.2 * nrows + 0.6), squeeze=False)
         flat = grid.ravel()
         for extra in flat[len(chosen) :]:
             fig.delaxes(extra)
@@ -145,10 +145,10 @@ def plot_topic_terms(
         panels = panels[: len(chosen)]
         fig = panels[0].figure
     for ax, topic in zip(panels, chosen):
-        top = terms[(terms["topic"] == topic) & (terms["rank"] <= n_terms)].sort_values("rank")
-        y = np.arange(len(top))
-        ax.barh(y, top["weight"].to_numpy(float), color=topic_color(topic), hatch="//" if topic >= len(PALETTE) else None)
-        ax.set_yticks(y, top[show].astype(str).tolist(), fontsize=8)
+        heaviest = terms[(terms["topic"] == topic) & (terms["rank"] <= top)].sort_values("rank")
+        y = np.arange(len(heaviest))
+        ax.barh(y, heaviest["weight"].to_numpy(float), color=topic_color(topic), hatch="//" if topic >= len(PALETTE) else None)
+        ax.set_yticks(y, heaviest[show].astype(str).tolist(), fontsize=8)
         ax.invert_yaxis()
         ax.tick_params(axis="x", labelsize=7)
         finish(ax, title=_short(str(labels.get(topic, f"Topic {topic}")), 36), xlabel="Weight in topic", ylabel="Term")
@@ -160,15 +160,20 @@ def plot_topic_terms(
     return np.asarray(panels, dtype=object)
 
 
+_UNIT_NAMES = {"para_id": ("Paragraph", "p"), "sent_id": ("Sentence", "s")}
+
+
 def _unit_index(doc_topics: pd.DataFrame) -> tuple[list[str], list[str], str]:
     """The id columns of the units, their tick labels, and the y-axis label."""
-    keys = [c for c in ("doc_id", "para_id") if c in doc_topics.columns]
+    part = next((c for c in ("para_id", "sent_id") if c in doc_topics.columns), None)
+    keys = ["doc_id"] + ([part] if part else [])
     order = doc_topics[keys].drop_duplicates()
-    if "para_id" in keys and order["doc_id"].nunique() == 1:
-        return keys, [str(p) for p in order["para_id"]], f"Paragraph (para_id, in {order['doc_id'].iloc[0]})"
-    if "para_id" in keys:
-        return keys, [f"{d} p{p}" for d, p in zip(order["doc_id"], order["para_id"])], "Paragraph (doc_id and para_id)"
-    return keys, [str(d) for d in order["doc_id"]], "Document"
+    if part is None:
+        return keys, [str(d) for d in order["doc_id"]], "Document"
+    name, letter = _UNIT_NAMES[part]
+    if order["doc_id"].nunique() == 1:
+        return keys, [str(p) for p in order[part]], f"{name} ({part}, in {order['doc_id'].iloc[0]})"
+    return keys, [f"{d} {letter}{p}" for d, p in zip(order["doc_id"], order[part], strict=True)], f"{name} (doc_id and {part})"
 
 
 def plot_doc_topics(
@@ -229,7 +234,7 @@ def plot_doc_topics(
     return finish(ax, title=title or "Topics per unit", xlabel="Topic", ylabel=ylabel + (" (sorted by main topic)" if sort else ""))
 
 
-_SEGMENT_LABELS = {"para_id": "Paragraph (para_id)", "doc_id": "Document", "date": "Date", "source": "Source"}
+_SEGMENT_LABELS = {"para_id": "Paragraph (para_id)", "sent_id": "Sentence (sent_id)", "doc_id": "Document", "date": "Date", "source": "Source"}
 
 
 def plot_topic_prevalence(
@@ -272,7 +277,7 @@ def plot_topic_prevalence(
         raise ValueError(f"kind must be 'line' or 'area', not {kind!r}")
     segment_cols = [c for c in prevalence.columns if c not in ("topic", "label", "prevalence", "units")]
     if len(segment_cols) != 1:
-        raise ValueError(f"expected one segment column, found {segment_cols or 'none'}: compute topic_prevalence with one by= column")
+        raise ValueError(f"expected one segment column, found {segment_cols or 'none'}: compute topic_prevalence with one groupby= column")
     segment = segment_cols[0]
     wide = prevalence.pivot_table(index=segment, columns="topic", values="prevalence", aggfunc="sum", observed=True, sort=True)
     known = [int(t) for t in wide.columns]
@@ -342,7 +347,7 @@ def plot_choose_k(table: pd.DataFrame, *, ax: Axes | None = None, title: str | N
     right = ax.twinx()
     (stab,) = right.plot(k, table["stability"].to_numpy(float), color=stability_color, marker="s", linestyle="--", linewidth=2, label="Stability (Jaccard)")
     right.set_ylim(0, 1.05)
-    right.set_ylabel("Stability across seeds (0 to 1)", color=stability_color)
+    right.set_ylabel("Stability across random states (0 to 1)", color=stability_color)
     right.spines["top"].set_visible(False)
     ax.yaxis.label.set_color(coherence_color)
     best = table.attrs.get("recommended")
@@ -400,7 +405,7 @@ def plot_topic_themes(
     data = wide.to_numpy(dtype=float)
     ax = get_axes(ax, figsize=(1.0 * len(themes) + 4.5, 0.45 * len(names) + 2.0))
     heatmap(ax, data, label="Share of the topic's top-term weight", annotate=annotate)
-    _theme_ticks(ax, themes, axis="x")
+    theme_ticks(ax, themes, axis="x")
     ax.set_yticks(np.arange(len(names)), names, fontsize=8)
     for tick, topic in zip(ax.get_yticklabels(), wide.index):
         tick.set_color(topic_color(int(topic)))
