@@ -80,10 +80,10 @@ def main(argv: list[str] | None = None) -> None:
 
     # PySastrawi's memo now holds its stem of every normalised word of the corpus.
     memo = sastrawi.get_cache().data if hasattr(sastrawi.get_cache(), "data") else {}
-    comparable = [(w, e) for w, e in zip(words, exact) if normalize_text(w) == w and w in memo]
+    comparable = [(w, e) for w, e in zip(words, exact, strict=True) if normalize_text(w) == w and w in memo]
     differ = [w for w, e in comparable if memo[w] != e]
     print(f"exact=True vs PySastrawi on {len(comparable)} words: {len(differ)} differ {differ[:10]}")
-    changed = sum(s != e for s, e in zip(stems, exact))
+    changed = sum(s != e for s, e in zip(stems, exact, strict=True))
     print(f"default vs exact: {changed} of {len(words)} distinct words get another stem")
 
 

@@ -101,7 +101,7 @@ def main() -> None:
     for row in summary.itertuples():
         print(f"  {row.topic:2d}  coh {row.coherence:5.2f}  prev {row.prevalence:4.2f}  {row.top_terms}")
     best_theme = aligned.loc[aligned.groupby("topic")["share"].idxmax()]
-    themed = [f"{t}: {th} {s:.2f}" for t, th, s in zip(best_theme.topic, best_theme.theme, best_theme.share) if s > 0.05]
+    themed = [f"{t}: {th} {s:.2f}" for t, th, s in zip(best_theme.topic, best_theme.theme, best_theme.share, strict=True) if s > 0.05]
     print("  best-aligned theme (share > 0.05): " + ("; ".join(themed) or "none"))
     print(f"\nbaseline (sklearn on raw text), k={args.k}: top terms")
     for topic, words_ in enumerate(base_terms):

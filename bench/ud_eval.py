@@ -97,7 +97,7 @@ def prf(gold: set, predicted: set) -> tuple[float, float, float]:
 
 def telaah_tokens(text: str) -> list[tuple[int, int]]:
     _, starts, ends, _ = scan(text)
-    return list(zip(starts, ends))
+    return list(zip(starts, ends, strict=True))
 
 
 def naive_tokens(text: str) -> list[tuple[int, int]]:
@@ -183,7 +183,7 @@ def summarize_token_errors(sentences: list[Sentence], gold: set, predicted: set)
 
 def show_token_errors(sentences: list[Sentence], gold: set, predicted: set, limit: int) -> None:
     clusters = _error_clusters(sentences, gold, predicted)
-    for _, (_, gold_tokens, telaah_tokens) in zip(range(limit), clusters):
+    for _, (_, gold_tokens, telaah_tokens) in zip(range(limit), clusters, strict=True):
         print(f"    gold {gold_tokens}  telaah {telaah_tokens}")
 
 

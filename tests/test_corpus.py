@@ -727,11 +727,11 @@ def test_paragraph_spans_are_lossless(text: str) -> None:
 def test_paragraph_units_map_back_to_their_document(docs: list[str]) -> None:
     documents = read_corpus(pd.DataFrame({"text": docs}))
     paragraphs = read_corpus(documents, unit="paragraph")
-    for doc_id, text in zip(documents["doc_id"], documents["text"]):
+    for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
         rows = paragraphs[paragraphs["parent_id"] == doc_id]
         assert rows["para_index"].tolist() == list(range(len(rows)))
-        assert all(text[s:e] == t for s, e, t in zip(rows["start"], rows["end"], rows["text"]))
-        outside = "".join(text[a:b] for a, b in zip([0, *rows["end"]], [*rows["start"], len(text)]))
+        assert all(text[s:e] == t for s, e, t in zip(rows["start"], rows["end"], rows["text"], strict=True))
+        outside = "".join(text[a:b] for a, b in zip([0, *rows["end"]], [*rows["start"], len(text)], strict=True))
         assert not outside.strip()
 
 

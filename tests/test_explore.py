@@ -29,7 +29,7 @@ def test_every_form_of_a_word_gives_the_same_stem_family(tokens, word):
     profile = word_profile(tokens, word)
     assert isinstance(profile, WordProfile)
     assert profile.stem == "dagang"
-    family = dict(zip(profile.family.form, profile.family["count"]))
+    family = dict(zip(profile.family.form, profile.family["count"], strict=True))
     assert family["perdagangan"] == 2 and family["berdagang"] == 1
     assert {"perdagangan", "berdagang"} <= set(family)
     assert profile.family["share"].sum() == pytest.approx(1.0)
@@ -47,7 +47,7 @@ def test_kwic_lines_and_dispersion_cover_every_family_member(tokens):
 
 def test_themes_of_a_word_are_carried_by_its_forms(tokens):
     profile = word_profile(tokens, "tahan")
-    forms = dict(zip(profile.family.form, profile.family["count"]))
+    forms = dict(zip(profile.family.form, profile.family["count"], strict=True))
     assert forms == {"pertahanan": 2, "menahan": 1}
     # pertahanan is a `form` entry of the theme pertahanan; menahan (same stem) carries no theme
     carried = profile.themes[profile.themes.theme == "pertahanan"]
@@ -72,7 +72,7 @@ def test_theme_profile_says_where_and_which_terms(tokens):
     profile = theme_profile(tokens, "pertahanan")
     assert isinstance(profile, ThemeProfile)
     assert profile.units["para_id"].tolist() == list(range(5))  # every paragraph, zeros included
-    where = dict(zip(profile.where.para_id, profile.where.matches))
+    where = dict(zip(profile.where.para_id, profile.where.matches, strict=True))
     assert where == {2: 4, 3: 3}
     terms = profile.terms.set_index("term")
     assert terms.loc["menteri pertahanan", "match"] == "phrase"
@@ -217,7 +217,7 @@ def test_word_themes_and_topic_themes_read_the_same_theme_tokens(tokens, monkeyp
     forms = tokens["lower"].to_numpy()[covered["row"]].astype(str)
     family = covered[(tokens["stem"].to_numpy()[covered["row"]] == "tahan")]
     assert profile.themes["count"].sum() == len(family)
-    assert set(zip(profile.themes.form, profile.themes.term)) == set(zip(forms[family.index], family["term"]))
+    assert set(zip(profile.themes.form, profile.themes.term, strict=True)) == set(zip(forms[family.index], family["term"], strict=True))
 
 
 def test_sentence_units_in_the_theme_profile(tokens):

@@ -114,11 +114,11 @@ def test_list_of_texts_and_bad_inputs():
 @given(st.lists(st.text(max_size=60), min_size=1, max_size=4))
 def test_offsets_reproduce_every_token_for_any_text(texts):
     t = token_table(texts, stem=False)
-    by_id = dict(zip(as_corpus(texts).doc_id, texts))
-    assert all(by_id[d][s:e] == tok for d, s, e, tok in zip(t.doc_id, t.start, t.end, t.token))
+    by_id = dict(zip(as_corpus(texts).doc_id, texts, strict=True))
+    assert all(by_id[d][s:e] == tok for d, s, e, tok in zip(t.doc_id, t.start, t.end, t.token, strict=True))
     for doc_id, text in by_id.items():
         rows = t[t.doc_id == doc_id]
-        covered = sum(e - s for s, e in zip(rows.start, rows.end))
+        covered = sum(e - s for s, e in zip(rows.start, rows.end, strict=True))
         assert covered == len("".join(text.split()))
 
 

@@ -34,7 +34,7 @@ def counts(tokens, lexicon=None, *, unit="document") -> dict[tuple[str, str], in
     """{(doc_id, theme): matches} for the non-zero cells."""
     s = theme_scores(tokens, lexicon, unit=unit)
     s = s[s.matches > 0]
-    return {(str(d), str(t)): int(m) for d, t, m in zip(s.doc_id, s.theme, s.matches)}
+    return {(str(d), str(t)): int(m) for d, t, m in zip(s.doc_id, s.theme, s.matches, strict=True)}
 
 
 # --- the bundled lexicon ------------------------------------------------------
@@ -57,7 +57,7 @@ def test_every_stem_entry_is_a_stem_the_stemmer_produces(term):
 def test_form_entries_that_hide_a_shared_stem_say_why():
     stemmer = Stemmer()
     forms = BUNDLED[BUNDLED["match"] == "form"]
-    undocumented = [t for t, n in zip(forms.term, forms.note) if stemmer.stem(t) != t and not n]
+    undocumented = [t for t, n in zip(forms.term, forms.note, strict=True) if stemmer.stem(t) != t and not n]
     assert not undocumented
 
 
@@ -213,7 +213,7 @@ def test_a_token_counts_at_most_once_per_theme(words):
     m = theme_matches(tokens)
     n_words = int((tokens.kind == "word").sum())
     for _, g in m.groupby("theme", observed=True):
-        covered = np.concatenate([np.arange(t, t + n) for t, n in zip(g.token_id, g.n_tokens)])
+        covered = np.concatenate([np.arange(t, t + n) for t, n in zip(g.token_id, g.n_tokens, strict=True)])
         assert len(covered) == len(set(covered.tolist()))
     assert m.groupby("theme", observed=True)["n_tokens"].sum().le(n_words).all()
 
@@ -467,7 +467,7 @@ def test_theme_tokens_cover_every_token_of_every_match():
     # the rows point at the tokens, in text order
     assert covered["token_id"].tolist() == tokens["token_id"].to_numpy()[covered["row"]].tolist()
     assert covered["row"].is_monotonic_increasing
-    words = dict(zip(zip(covered["theme"].astype(str), tokens["lower"].to_numpy()[covered["row"]].astype(str)), covered["term"]))
+    words = dict(zip(zip(covered["theme"].astype(str), tokens["lower"].to_numpy()[covered["row"]].astype(str), strict=True), covered["term"], strict=True))
     assert words[("energi", "cair")] == "gas alam cair" and words[("pertahanan", "latihan")] == "latihan militer"
     # senjata: once for diplomasi (gencatan senjata), once for pertahanan (senjata)
     senjata = covered[tokens["lower"].to_numpy()[covered["row"]] == "senjata"]

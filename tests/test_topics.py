@@ -68,7 +68,7 @@ def lda(tokens) -> TopicResult:
 def main_topic(result: TopicResult) -> dict[str, int]:
     dt = result.doc_topics
     best = dt.loc[dt.groupby("doc_id", observed=True)["weight"].idxmax()]
-    return dict(zip(best["doc_id"].astype(str), best["topic"]))
+    return dict(zip(best["doc_id"].astype(str), best["topic"], strict=True))
 
 
 # --- fitting --------------------------------------------------------------------------
@@ -159,7 +159,7 @@ def test_labels_are_short_and_numbered(nmf):
 
 def test_labels_and_forms_show_words_as_written_not_stems(tokens):
     result = fit_topics(tokens, 3)
-    forms = dict(zip(result.terms["term"], result.terms["form"]))
+    forms = dict(zip(result.terms["term"], result.terms["form"], strict=True))
     assert forms["tanding"] == "pertandingan" and forms["main"] == "pemain" and forms["dagang"] == "perdagangan"
     # latihan (exercise) and pelatih (coach) share the stem latih, found in 7 of 12 texts: pruned by max_df=0.5
     assert "latih" not in forms
@@ -245,10 +245,10 @@ def test_paragraph_units_use_para_id_within_each_document():
     assert list(result.doc_topics.columns) == ["doc_id", "para_id", "topic", "weight", "score"]
     units = result.units[["doc_id", "para_id"]].values.tolist()
     assert units == [["doc1", 0], ["doc1", 1], ["doc1", 2], ["doc1", 3], ["doc2", 0], ["doc2", 1], ["doc2", 2], ["doc2", 3]]
-    found = dict(zip(map(tuple, result.units[["doc_id", "para_id"]].values.tolist()), [None] * 8))
+    found = dict(zip(map(tuple, result.units[["doc_id", "para_id"]].values.tolist()), [None] * 8, strict=True))
     dt = result.doc_topics
     best = dt.loc[dt.groupby(["doc_id", "para_id"])["weight"].idxmax()]
-    found = {(d, p): t for d, p, t in zip(best.doc_id, best.para_id, best.topic)}
+    found = {(d, p): t for d, p, t in zip(best.doc_id, best.para_id, best.topic, strict=True)}
     assert found[("doc1", 0)] == found[("doc1", 1)] == found[("doc2", 2)] == found[("doc2", 3)]  # trade
     assert found[("doc1", 2)] == found[("doc1", 3)] != found[("doc2", 0)] == found[("doc2", 1)]
 
@@ -565,7 +565,7 @@ def test_summary_top_and_topic_themes_top(nmf):
     assert all(len(t.split()) == 2 for t in nmf.summary(top=2)["top_terms"])
     assert nmf.summary(top=1)["top_terms"].tolist() == nmf.terms[nmf.terms["rank"] == 1]["term"].tolist()
     one = topic_themes(nmf, top=1)  # each topic read by its heaviest term alone: all or nothing of it
-    heaviest = dict(zip(nmf.terms.loc[nmf.terms["rank"] == 1, "topic"], nmf.terms.loc[nmf.terms["rank"] == 1, "form"]))
+    heaviest = dict(zip(nmf.terms.loc[nmf.terms["rank"] == 1, "topic"], nmf.terms.loc[nmf.terms["rank"] == 1, "form"], strict=True))
     for row in one[one["share"] > 0].itertuples():
         assert row.matched == heaviest[row.topic]
     with pytest.raises(ValueError, match="top=0"):

@@ -16,13 +16,13 @@ Examples
 
 from __future__ import annotations
 
+from telaah._columns import ensure_tokens
 from telaah.concordance import dispersion, kwic, segment_counts
 from telaah.corpus import paragraph_spans, read_corpus, read_sample, sample_corpus_path
 from telaah.errors import CorpusError
 from telaah.explore import explorer, theme_profile, topics_for_k, word_profile
 from telaah.freq import (
     collocations,
-    ensure_tokens,
     frequencies,
     ngrams,
     tfidf,
@@ -32,7 +32,7 @@ from telaah.freq import (
 from telaah.keywords import keyness
 from telaah.report import ReportError, make_report
 from telaah.sentences import Span, split_sentences
-from telaah.stemmer import Stemmer, sastrawi_steps, stem
+from telaah.stemmer import Stemmer, default_stemmer, sastrawi_steps, stem
 from telaah.stopwords import compare_stopwords, stopwords
 from telaah.table import token_table
 from telaah.themes import (
@@ -42,6 +42,7 @@ from telaah.themes import (
     theme_cooccurrence,
     theme_matches,
     theme_scores,
+    theme_tokens,
 )
 from telaah.tokenize import Token, tokenize
 from telaah.topics import (
@@ -65,6 +66,7 @@ __all__ = [
     "choose_k",
     "collocations",
     "compare_stopwords",
+    "default_stemmer",
     "dispersion",
     "ensure_tokens",
     "explorer",
@@ -91,6 +93,7 @@ __all__ = [
     "theme_matches",
     "theme_profile",
     "theme_scores",
+    "theme_tokens",
     "token_table",
     "tokenize",
     "topic_prevalence",

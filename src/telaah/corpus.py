@@ -45,7 +45,7 @@ import numbers
 import os
 import re
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -528,7 +528,7 @@ def _from_table(
     keep: list[int] = []
     ids: list[str] = []
     texts: list[str] = []
-    for i, (raw_id, value) in enumerate(zip(raw_ids, frame[text_column].tolist())):
+    for i, (raw_id, value) in enumerate(zip(raw_ids, frame[text_column].tolist(), strict=True)):
         if id_column:
             doc_id, problem = _as_string(value=raw_id, what="id")
         else:
@@ -577,7 +577,7 @@ def _may_hold_surrogates(dtype: Any) -> bool:
     """Python objects and Python-backed strings may; numbers, categories of those aside, and Arrow strings cannot."""
     if isinstance(dtype, pd.CategoricalDtype):
         return _may_hold_surrogates(dtype.categories.dtype)
-    return dtype == object or (isinstance(dtype, pd.StringDtype) and dtype.storage == "python")
+    return pd.api.types.is_object_dtype(dtype) or (isinstance(dtype, pd.StringDtype) and dtype.storage == "python")
 
 
 def check_corpus_table(table: pd.DataFrame, *, label: str = "corpus table") -> None:
@@ -697,7 +697,7 @@ def _parse_csv(text: str, *, sep: str, label: str) -> tuple[list[str], list[list
         raise CorpusError(f"{label}: no header line")
     _check_header(header, label=f"{label}, line {header_line}")
     width = len(header)
-    for number, (fields, line) in enumerate(zip(records, lines), start=1):
+    for number, (fields, line) in enumerate(zip(records, lines, strict=True), start=1):
         if len(fields) != width:
             records[number - 1] = _fit_record(fields, header, sep=sep, place=f"{label}, row {number} (line {line})")
     header, records = _drop_empty_unnamed(header, records)
@@ -763,8 +763,8 @@ def _csv_frame(header: list[str], records: list[list[str]], *, raw: set[str]) ->
     from pandas.io.parsers import TextParser
 
     names = [name or f"Unnamed: {i}" for i, name in enumerate(header)]
-    columns = list(zip(*records))
-    frame = pd.DataFrame({name: pd.Series(values, dtype=object) for name, values in zip(names, columns) if name in raw})
+    columns = list(zip(*records, strict=True))
+    frame = pd.DataFrame({name: pd.Series(values, dtype=object) for name, values in zip(names, columns, strict=True) if name in raw})
     typed = [i for i, name in enumerate(names) if name not in raw]
     if typed:
         rest = TextParser([[names[i] for i in typed], *([row[i] for i in typed] for row in records)], header=0).read()

@@ -55,7 +55,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
@@ -235,7 +235,7 @@ def content_words(texts: Iterable[str], *, stoplist: frozenset[str] | None = Non
     seen: Counter[str] = Counter()
     for text in texts:
         tokens, _, _, kinds = scan(text)
-        for token, kind in zip(tokens, kinds):
+        for token, kind in zip(tokens, kinds, strict=True):
             if kind != "word":
                 seen[kind] += 1
             elif token.lower() in stop:
@@ -988,7 +988,7 @@ def make_report(
         staging, made = _make_staging(out)
         installed = False
         try:
-            started, clock = datetime.now(timezone.utc), time.perf_counter()
+            started, clock = datetime.now(UTC), time.perf_counter()
             node = _run_notebook(parameters, staging=staging, out=out, progress=show, timeout=timeout)
             html = export_html(node, staging / "report.html", hide_code=hide_code)
             manifest = _manifest(
@@ -1039,7 +1039,7 @@ def _manifest(
         },
         "versions": library_versions(),
         "started": started.isoformat(timespec="seconds"),
-        "ended": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "ended": datetime.now(UTC).isoformat(timespec="seconds"),
         "seconds": round(seconds, 2),
         "outputs": {
             "notebook": "report.ipynb",

@@ -1081,7 +1081,7 @@ class Stemmer:
         if not new:
             return
         sources = self._sources
-        for word, (stem, source) in zip(new, self._analyse_all(new)):
+        for word, (stem, source) in zip(new, self._analyse_all(new), strict=True):
             stems[word] = stem
             if source != _SASTRAWI:
                 sources[word] = source

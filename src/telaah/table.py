@@ -191,7 +191,7 @@ def _scan_corpus(docs: pd.DataFrame, *, progress: bool | None, processes: int | 
     n = worker_count(total, processes=processes, min_items=_PARALLEL_MIN_CHARS)
     pieces = max(1, min(len(texts), 2 * n if n > 1 else (20 if progress else 1)))
     bounds = np.linspace(0, len(texts), pieces + 1).astype(int)
-    chunks = [(int(a), texts[a:b]) for a, b in zip(bounds[:-1], bounds[1:])]
+    chunks = [(int(a), texts[a:b]) for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
     show = progress if progress is not None else len(texts) > 1000
     if show and n == 1:
         from tqdm.auto import tqdm
@@ -205,7 +205,7 @@ def _scan_corpus(docs: pd.DataFrame, *, progress: bool | None, processes: int | 
     recoded = []
     for chunk_forms, chunk_kinds, columns in results:
         mapping = np.empty(len(chunk_forms), dtype=np.int32)
-        for i, (form, kind) in enumerate(zip(chunk_forms, chunk_kinds)):
+        for i, (form, kind) in enumerate(zip(chunk_forms, chunk_kinds, strict=True)):
             code = forms.get(form)
             if code is None:
                 code = forms[form] = len(kinds)
@@ -305,7 +305,7 @@ def _name_types(
     has_previous = word_rows > 0
     initial[has_previous] |= opener_form[tok_codes[word_rows[has_previous] - 1]]
     capitalised_form = np.fromiter((f[:1].isupper() for f in forms), dtype=bool, count=len(forms))
-    lowercase_form = np.fromiter((f == lowers[i] for f, i in zip(forms, form_to_lower)), dtype=bool, count=len(forms))
+    lowercase_form = np.fromiter((f == lowers[i] for f, i in zip(forms, form_to_lower, strict=True)), dtype=bool, count=len(forms))
     word_forms = tok_codes[word_rows]
     cap_inside = np.flatnonzero((np.bincount(word_forms[~initial], minlength=len(forms)) > 0) & capitalised_form)
     seen_lower = np.flatnonzero((np.bincount(word_forms, minlength=len(forms)) > 0) & lowercase_form)
@@ -331,7 +331,7 @@ def _stem_types(
     type_source = ["none"] * len(lowers)
     for i in np.flatnonzero(word_types & is_name_type):
         type_source[i] = "name"
-    for i, s, src in zip(to_stem, result["stem"].tolist(), result["stem_source"].tolist()):
+    for i, s, src in zip(to_stem, result["stem"].tolist(), result["stem_source"].tolist(), strict=True):
         type_stem[i] = s
         type_source[i] = src
     # Only the stems that occur, in order of first appearance: every category of the column is a stem of the table.

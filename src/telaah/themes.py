@@ -167,7 +167,7 @@ def _load_file(path: Path) -> pd.DataFrame:
         where = f"{path}, line {lineno}"
         if len(cells) > len(header):
             raise ValueError(f"{where}: {len(cells)} fields for {len(header)} columns (put a note with commas in double quotes)")
-        rows.append((where, dict(zip(header, cells))))
+        rows.append((where, dict(zip(header, cells, strict=True))))
     return _checked(rows, check_stems=True)
 
 
@@ -207,7 +207,7 @@ def extend_lexicon(lexicon: pd.DataFrame | None, entries: pd.DataFrame | Iterabl
 def _entry_from_tuple(entry: Sequence[str]) -> dict[str, str]:
     if isinstance(entry, str) or not 3 <= len(entry) <= 4:
         raise ValueError(f"lexicon entry {entry!r}: expected (theme, term, match) or (theme, term, match, note)")
-    return dict(zip(LEXICON_COLUMNS, entry))
+    return dict(zip(LEXICON_COLUMNS, entry, strict=False))  # the note is optional
 
 
 def _checked(rows: list[tuple[str, Mapping[str, Any]]], *, check_stems: bool) -> pd.DataFrame:
@@ -234,7 +234,7 @@ def _checked(rows: list[tuple[str, Mapping[str, Any]]], *, check_stems: bool) ->
         if key in seen:
             raise ValueError(f"{where}: duplicate entry {theme},{term},{match} (first at {seen[key]})")
         seen[key] = where
-        for column, value in zip(LEXICON_COLUMNS, (theme, term, match, note)):
+        for column, value in zip(LEXICON_COLUMNS, (theme, term, match, note), strict=True):
             out[column].append(value)
     lexicon = pd.DataFrame(out, columns=list(LEXICON_COLUMNS))
     if check_stems:
@@ -253,7 +253,7 @@ def _warn_non_stems(lexicon: pd.DataFrame, wheres: list[str]) -> None:
     if not len(stems):
         return
     terms = lexicon.loc[stems, "term"].tolist()
-    for i, term, stem in zip(stems, terms, default_stemmer().stem_many(terms)):
+    for i, term, stem in zip(stems, terms, default_stemmer().stem_many(terms), strict=True):
         if stem != term:
             warnings.warn(
                 f"{wheres[i]}: stem entry {term!r} is not a stem: Telaah's stemmer reduces it to {stem!r}, "
@@ -445,9 +445,9 @@ def _compile(lex: pd.DataFrame) -> tuple[dict[str, int], list[tuple[int, int]], 
     terms, kinds = lex["term"].tolist(), lex["match"].tolist()
     single_pairs: list[tuple[int, int]] = []
     phrase_slots: list[tuple[int, list[tuple[int, int]]]] = []
-    phrase_words = sorted({w for t, k in zip(terms, kinds) if k == "phrase" for w in t.split()})
-    phrase_stems = dict(zip(phrase_words, default_stemmer().stem_many(phrase_words))) if phrase_words else {}
-    for entry, (term, kind) in enumerate(zip(terms, kinds)):
+    phrase_words = sorted({w for t, k in zip(terms, kinds, strict=True) if k == "phrase" for w in t.split()})
+    phrase_stems = dict(zip(phrase_words, default_stemmer().stem_many(phrase_words), strict=True)) if phrase_words else {}
+    for entry, (term, kind) in enumerate(zip(terms, kinds, strict=True)):
         if kind == "form":
             single_pairs.append((pattern("f:" + term), entry))
         elif kind == "stem":
@@ -461,7 +461,7 @@ def _pair_codes(categories: pd.Index, pairs: list[tuple[str, int]]) -> tuple[np.
     """Map ``(value, pattern)`` pairs to ``(category code, pattern)`` arrays, dropping absent values."""
     if not pairs or not len(categories):
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    values, pids = zip(*pairs)
+    values, pids = zip(*pairs, strict=True)
     codes = categories.get_indexer(pd.Index(values, dtype=object))
     keep = codes >= 0
     return codes[keep].astype(np.int64), np.asarray(pids, dtype=np.int64)[keep]
@@ -564,7 +564,7 @@ def _greedy_phrases(phrases: pd.DataFrame, big: int) -> pd.DataFrame:
         return phrases  # no overlaps: the common case
     taken: set[int] = set()
     keep = np.zeros(len(phrases), dtype=bool)
-    for i, (t, r, s) in enumerate(zip(theme.tolist(), row.tolist(), size.tolist())):
+    for i, (t, r, s) in enumerate(zip(theme.tolist(), row.tolist(), size.tolist(), strict=True)):
         span = range(t * big + r, t * big + r + s)
         if not taken.intersection(span):
             taken.update(span)

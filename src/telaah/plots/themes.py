@@ -67,7 +67,7 @@ def _unit_labels(wide: pd.DataFrame, unit: str | None) -> tuple[list, str]:
     ids = wide.index.get_level_values(unit)
     if docs.nunique() == 1:
         return [int(i) for i in ids], f"{_UNIT_LABELS[unit]} ({unit}, in {docs[0]})"
-    return [f"{d} {_UNIT_LABELS[unit][0].lower()}{i}" for d, i in zip(docs, ids)], f"{_UNIT_LABELS[unit]} (document and {unit})"
+    return [f"{d} {_UNIT_LABELS[unit][0].lower()}{i}" for d, i in zip(docs, ids, strict=True)], f"{_UNIT_LABELS[unit]} (document and {unit})"
 
 
 def plot_theme_profile(
@@ -121,7 +121,7 @@ def plot_theme_profile(
     ax = get_axes(ax, figsize=(9.0, 4.5))
     colors = [theme_color(t) for t in chosen]
     if kind == "line":
-        for theme, color in zip(chosen, colors):
+        for theme, color in zip(chosen, colors, strict=True):
             ax.plot(x, wide[theme].to_numpy(dtype=float), color=color, marker="o", markersize=4, linewidth=2, label=theme)
     else:
         ax.stackplot(x, *(wide[t].fillna(0).to_numpy(dtype=float) for t in chosen), colors=colors, labels=chosen, alpha=0.85)

@@ -144,7 +144,7 @@ def plot_topic_terms(
             raise ValueError(f"axes: {len(panels)} Axes for {len(chosen)} topics")
         panels = panels[: len(chosen)]
         fig = panels[0].figure
-    for ax, topic in zip(panels, chosen):
+    for ax, topic in zip(panels, chosen, strict=True):
         heaviest = terms[(terms["topic"] == topic) & (terms["rank"] <= top)].sort_values("rank")
         y = np.arange(len(heaviest))
         ax.barh(y, heaviest["weight"].to_numpy(float), color=topic_color(topic), hatch="//" if topic >= len(PALETTE) else None)
@@ -227,7 +227,7 @@ def plot_doc_topics(
     ax = get_axes(ax, figsize=(0.9 * len(topics) + 3.5, min(0.3 * len(labels) + 2.2, 12.0)))
     heatmap(ax, data, label="Topic's share of the unit", vmax=1, annotate=data.size <= 300)
     ax.set_xticks(np.arange(len(topics)), names, rotation=35, ha="right", fontsize=8)
-    for tick, topic in zip(ax.get_xticklabels(), topics):
+    for tick, topic in zip(ax.get_xticklabels(), topics, strict=True):
         tick.set_color(topic_color(topic))
     step = max(1, len(labels) // 40)
     ax.set_yticks(np.arange(len(labels))[::step], labels[::step])
@@ -292,11 +292,11 @@ def plot_topic_prevalence(
     x = index.to_numpy() if numeric else np.arange(len(index))
     ax = get_axes(ax, figsize=(9.0, 4.5))
     if kind == "line":
-        for topic, name in zip(chosen, names):
+        for topic, name in zip(chosen, names, strict=True):
             ax.plot(x, wide[topic].fillna(0).to_numpy(float), color=topic_color(topic), linestyle=_topic_linestyle(topic), marker="o", markersize=3, linewidth=2, label=name)
     else:
         areas = ax.stackplot(x, *(wide[t].fillna(0).to_numpy(float) for t in chosen), colors=[topic_color(t) for t in chosen], labels=names, alpha=0.85)
-        for area, topic in zip(areas, chosen):
+        for area, topic in zip(areas, chosen, strict=True):
             if topic >= len(PALETTE):  # the palette's colours again, told apart by hatching
                 area.set_hatch("//")
     if not numeric:
@@ -407,6 +407,6 @@ def plot_topic_themes(
     heatmap(ax, data, label="Share of the topic's top-term weight", annotate=annotate)
     theme_ticks(ax, themes, axis="x")
     ax.set_yticks(np.arange(len(names)), names, fontsize=8)
-    for tick, topic in zip(ax.get_yticklabels(), wide.index):
+    for tick, topic in zip(ax.get_yticklabels(), wide.index, strict=True):
         tick.set_color(topic_color(int(topic)))
     return finish(ax, title=title or "Topics read against the theme lexicon", xlabel="Theme", ylabel="Topic")

@@ -333,7 +333,7 @@ def _prepare(
         vectorizer = TfidfVectorizer(analyzer=given_terms, min_df=min_df, max_df=max_df, sublinear_tf=True)
     else:
         vectorizer = CountVectorizer(analyzer=given_terms, min_df=min_df, max_df=max_df)
-    kept_docs = [d for d, ok in zip(docs, has_terms) if ok]
+    kept_docs = [d for d, ok in zip(docs, has_terms, strict=True) if ok]
     try:
         X = vectorizer.fit_transform(kept_docs)
     except ValueError as error:

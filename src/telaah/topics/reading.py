@@ -77,7 +77,7 @@ def topic_themes(result: TopicResult, lexicon: Any = None, *, top: int | None = 
     weights = _topic_term_weights(result.model)
     n = weights.shape[1] if top is None else min(top, weights.shape[1])
     heaviest = _top_indices(weights, n, vocab)
-    forms = dict(zip(result.terms["term"], result.terms["form"]))
+    forms = dict(zip(result.terms["term"], result.terms["form"], strict=True))
     rows = []
     for topic, idx in enumerate(heaviest):
         w = weights[topic, idx]
