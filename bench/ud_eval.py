@@ -183,7 +183,7 @@ def summarize_token_errors(sentences: list[Sentence], gold: set, predicted: set)
 
 def show_token_errors(sentences: list[Sentence], gold: set, predicted: set, limit: int) -> None:
     clusters = _error_clusters(sentences, gold, predicted)
-    for _, (_, gold_tokens, telaah_tokens) in zip(range(limit), clusters, strict=True):
+    for _, (_, gold_tokens, telaah_tokens) in zip(range(limit), clusters, strict=False):  # the first `limit` clusters
         print(f"    gold {gold_tokens}  telaah {telaah_tokens}")
 
 

@@ -167,7 +167,7 @@ def _load_file(path: Path) -> pd.DataFrame:
         where = f"{path}, line {lineno}"
         if len(cells) > len(header):
             raise ValueError(f"{where}: {len(cells)} fields for {len(header)} columns (put a note with commas in double quotes)")
-        rows.append((where, dict(zip(header, cells, strict=True))))
+        rows.append((where, dict(zip(header, cells, strict=False))))  # a short row leaves the note out
     return _checked(rows, check_stems=True)
 
 
