@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from telaah.resources import data_path
 from telaah.sentences import Span, sentence_ids, split_sentences
-from telaah.tokenize import scan
+from telaah.tokenize import LINE_BREAKS, scan
 
 
 def sentences_of(text: str) -> list[str]:
@@ -79,6 +79,43 @@ def test_split_sentences(text: str, expected: list[str]) -> None:
     assert sentences_of(text) == expected
 
 
+# Every line break of telaah.tokenize.LINE_BREAKS, and CRLF (one break, not two).
+_BREAKS = [*LINE_BREAKS, "\r\n"]
+
+
+@pytest.mark.parametrize("line_break", _BREAKS, ids=repr)
+def test_every_line_break_ends_a_sentence(line_break: str) -> None:
+    text = f"Satu{line_break}Dua dan tiga{line_break}{line_break}  Empat."
+    assert sentences_of(text) == ["Satu", "Dua dan tiga", "Empat."]
+    assert sentence_ids(text, *scan(text)) == [0, 1, 1, 1, 2, 2]
+
+
+@pytest.mark.parametrize("line_break", _BREAKS, ids=repr)
+def test_a_quotation_left_open_ends_at_any_line_break(line_break: str) -> None:
+    text = f'"Kami siap. Kami menunggu.{line_break}Dia datang.'
+    assert sentences_of(text) == ['"Kami siap.', "Kami menunggu.", "Dia datang."]
+
+
+def test_crlf_is_one_line_break() -> None:
+    text = "Satu.\r\nDua.\r\n\r\nTiga."
+    assert split_sentences(text) == [Span(0, 5, "Satu."), Span(7, 11, "Dua."), Span(15, 20, "Tiga.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # runs of marks closing nothing, and marks glued to what follows: no sentence end
+        ("?" * 50 + "x", ["?" * 50 + "x"]),
+        ("Apa?!?!?!?! tanya dia.", ["Apa?!?!?!?! tanya dia."]),
+        ("ab.ab.ab.ab", ["ab.ab.ab.ab"]),
+        ("Harga 3.5.7 naik.", ["Harga 3.5.7 naik."]),
+        ("Ab.Ab.Ab", ["Ab.", "Ab.", "Ab"]),
+    ],
+)
+def test_runs_without_spaces(text: str, expected: list[str]) -> None:
+    assert sentences_of(text) == expected
+
+
 def test_spans_carry_offsets() -> None:
     text = "Halo.  Apa kabar?"
     assert split_sentences(text) == [Span(0, 5, "Halo."), Span(7, 17, "Apa kabar?")]
@@ -100,7 +137,7 @@ def test_sample_article_has_one_sentence_per_line_or_more() -> None:
 # --- properties that hold for every text -------------------------------------------
 
 _PIECES = st.sampled_from(
-    ["Dia", "pergi", "dll.", "B.", "Tbk.", "1", "2,5", " ", " ", "\n", ".", "?", "!", "...", "…",
+    ["Dia", "pergi", "dll.", "B.", "Tbk.", "1", "2,5", " ", " ", "\n", "\r", "\r\n", "\u2028", ".", "?", "!", "...", "…",
      '"', "“", "”", "'", "‘", "’", "(", ")", ",", "kata", "Rp5.000", "a"]
 )  # fmt: skip
 _TEXTS = st.one_of(st.text(), st.lists(_PIECES, max_size=60).map("".join), st.lists(_PIECES, max_size=60).map(" ".join))
@@ -126,6 +163,6 @@ def test_sentence_ids_agree_with_split_sentences(text: str) -> None:
     ids = sentence_ids(text, texts, starts, ends, kinds)
     spans = split_sentences(text)
     assert len(ids) == len(texts)
-    assert [spans[i].start <= start and end <= spans[i].end for i, start, end in zip(ids, starts, ends)] == [True] * len(ids)
+    assert [spans[i].start <= start and end <= spans[i].end for i, start, end in zip(ids, starts, ends, strict=True)] == [True] * len(ids)
     assert sorted(set(ids)) == list(range(len(spans)))
     assert ids == sorted(ids)

@@ -177,7 +177,7 @@ def test_tokens_reproduce_the_text(text: str) -> None:
     texts, starts, ends, kinds = scan(text)
     assert len(texts) == len(starts) == len(ends) == len(kinds)
     position = 0
-    for token, start, end, kind in zip(texts, starts, ends, kinds):
+    for token, start, end, kind in zip(texts, starts, ends, kinds, strict=True):
         assert text[start:end] == token and token
         assert start >= position and text[position:start].strip() == ""  # only whitespace between
         assert kind in KINDS
@@ -189,12 +189,61 @@ def test_tokens_reproduce_the_text(text: str) -> None:
 @given(_ANY_TEXT)
 def test_tokenize_agrees_with_scan(text: str) -> None:
     texts, starts, ends, kinds = scan(text)
-    assert tokenize(text) == [Token(*fields) for fields in zip(texts, starts, ends, kinds)]
+    assert tokenize(text) == [Token(*fields) for fields in zip(texts, starts, ends, kinds, strict=True)]
+
+
+# Text without spaces, rich in what glues tokens together: long runs of these
+# made the old pattern quadratic, and past the first characters of a run the
+# fast pattern takes other paths than the plain one.
+_GLUE = st.sampled_from(
+    list("aAbZz0129./-@:'’#$%_+,?!\"“”()…`&é\u0301\u2010")
+    + ["ab.", "dll.", "No.", "B.", "J.K.", "Rp", "US$", "1.000,5", "17/08/2018", "2018-08-17", "http://", "www.",
+       ".com", ".co.id", "x@y", "@x", "#x", "ke-", "-nya", "Jan", "-Maret", "idAA", "A+", "PMK", "/2007", "C/O", "``", "''"]
+)  # fmt: skip
+_NO_SPACE_TEXT = st.one_of(
+    st.text(alphabet=st.sampled_from("abAB19./-@:'#$%_+,"), max_size=200),
+    st.lists(_GLUE, max_size=80).map("".join),
+)
 
 
 @settings(max_examples=300)
-@given(_ANY_TEXT)
+@given(_NO_SPACE_TEXT)
+def test_tokens_rebuild_text_without_spaces(text: str) -> None:
+    texts, starts, ends, kinds = scan(text)
+    assert "".join(texts) == text
+    assert all(texts)
+    assert starts == [0, *ends][: len(starts)]  # contiguous, from the first character
+    assert ends[-1:] == [len(text)][: len(ends)]  # to the last
+    assert [text[start:end] for start, end in zip(starts, ends, strict=True)] == texts
+
+
+@settings(max_examples=300)
+@given(st.one_of(_ANY_TEXT, _NO_SPACE_TEXT))
 def test_fast_paths_never_change_the_tokens(text: str) -> None:
     fast = tokenize_module._token_regex()
     slow = tokenize_module._token_regex(fast_paths=False)
     assert fast.split(text) == slow.split(text)
+
+
+def test_trailing_whitespace_is_no_token() -> None:
+    text = "Dia pergi." + " \n" * 1000
+    assert scan(text)[0] == ["Dia", "pergi", "."]
+    assert scan(" \n\t ") == ([], [], [], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a far-reaching token (code, address, domain) right after a token glued to it
+        ("No.34/PMK.011/2007", ["No.", "34/PMK.011/2007"]),
+        ("(Kompas.com)", ["(", "Kompas.com", ")"]),
+        ("Email:redaksi@tempo.co.id", ["Email", ":", "redaksi@tempo.co.id"]),
+        ("-" * 15 + "Kompas.com", ["-" * 15, "Kompas.com"]),
+        # ... but only within the first 16 characters of a run without spaces
+        ("-" * 17 + "Kompas.com", ["-" * 17, "Kompas", ".", "com"]),
+        ("ab." * 20, ["ab", "."] * 20),
+        ("1/" * 20, ["1", "/"] * 20),
+    ],
+)
+def test_far_tokens_start_near_the_start_of_a_run(text: str, expected: list[str]) -> None:
+    assert texts_of(text) == expected

@@ -3,7 +3,10 @@
 A sentence ends
 
 * at a line break: the sample corpus writes one paragraph per line, so every
-  newline ends a sentence (unwrap hard-wrapped text first);
+  line break ends a sentence (unwrap hard-wrapped text first).  A line break
+  is any of :data:`telaah.tokenize.LINE_BREAKS` (LF, CRLF, CR, vertical tab,
+  form feed, NEL, U+2028, U+2029), so text straight from the API splits as a
+  file does;
 * at ``.``, ``?``, ``!``, ``…`` or a run of them (``...``, ``?!``), together
   with the closing quotes and brackets right after it (``sebelumnya.” Dia``:
   the ``”`` belongs to the first sentence), unless the next token starts
@@ -29,7 +32,9 @@ A sentence ends
 Decimals (``2,5``), times (``17.00``), abbreviations and initials never offer
 a full stop of their own, because the tokenizer keeps their dots inside the
 token.  :func:`split_sentences` and :func:`sentence_ids` share one boundary
-function, so they always agree.
+function, so they always agree.  Both take time linear in the text: the
+candidate boundaries are found with regular expressions and placed among the
+tokens by bisection, and each token is looked at a bounded number of times.
 """
 
 from __future__ import annotations
@@ -41,7 +46,7 @@ from itertools import repeat
 from typing import NamedTuple
 
 from telaah.lang_id import abbreviations, sentence_final_abbreviations
-from telaah.tokenize import scan
+from telaah.tokenize import LINE_BREAKS, scan
 
 __all__ = ["Span", "split_sentences", "sentence_ids"]
 
@@ -55,7 +60,12 @@ class Span(NamedTuple):
 
 
 _TERMINAL_CHARS = ".?!…"
-_TERMINAL_CHAR = re.compile(r"[.?!…]")
+# A mark that may end a sentence.  One glued to a lowercase letter, a digit or
+# , ; : % never does (see _Boundaries.ends_here), so it is not even a
+# candidate: runs like "ab.ab.ab" or "3.5.7" cost nothing.
+_TERMINAL_CHAR = re.compile(r"[.?!…](?![a-z0-9,;:%])")
+# A line break and the whitespace after it: the line breaks between two tokens are found at once.
+_LINE_BREAK_GAP = re.compile(rf"[{LINE_BREAKS}]\s*+")
 # Closing quotes and brackets that belong to the sentence they follow.  Straight
 # quotes can open or close, so they count only when glued to the full stop.
 _CLOSERS = frozenset({")", "]", "}", "”", "’", "»", "›", "''"})
@@ -83,15 +93,13 @@ def _is_terminal(token: str) -> bool:
     return token[-1] in _TERMINAL_CHARS and not token.strip(_TERMINAL_CHARS)
 
 
-def _newline_tokens(text: str, starts: list[int]) -> list[int]:
-    """Indices of the tokens that are followed by a line break, in order."""
+def _line_break_tokens(text: str, starts: list[int]) -> list[int]:
+    """Indices of the tokens that are followed by a line break (any of ``LINE_BREAKS``), in order."""
     found: list[int] = []
-    position = text.find("\n")
-    while position >= 0:
-        index = bisect_left(starts, position) - 1
+    for match in _LINE_BREAK_GAP.finditer(text):
+        index = bisect_left(starts, match.start()) - 1
         if index >= 0 and (not found or found[-1] != index):
             found.append(index)
-        position = text.find("\n", position + 1)
     return found
 
 
@@ -103,19 +111,21 @@ def _tokens_at(
     Searching the text and placing the few matches among the tokens by
     bisection is much faster than testing every token.
     """
-    for match in pattern.finditer(text):
-        if at_end:
-            i = bisect_left(ends, match.end())
-            if i < len(texts) and ends[i] == match.end():
+    size = len(texts)
+    if at_end:
+        for end in map(re.Match.end, pattern.finditer(text)):
+            i = bisect_left(ends, end)
+            if i < size and ends[i] == end:
                 yield i
-        else:
-            i = bisect_left(starts, match.start())
-            if i < len(texts) and starts[i] == match.start():
+    else:
+        for start in map(re.Match.start, pattern.finditer(text)):
+            i = bisect_left(starts, start)
+            if i < size and starts[i] == start:
                 yield i
 
 
 def _quotations(
-    text: str, texts: list[str], starts: list[int], ends: list[int], newline_tokens: list[int]
+    text: str, texts: list[str], starts: list[int], ends: list[int], line_break_tokens: list[int]
 ) -> list[tuple[int, int, str]]:
     """(opening, closing, family) of the quotations, by opening token index.
 
@@ -134,7 +144,7 @@ def _quotations(
         token = texts[i]
         if token not in _QUOTES:
             continue
-        here = bisect_left(newline_tokens, i)
+        here = bisect_left(line_break_tokens, i)
         if here != paragraph:
             opened, paragraph = {}, here
         opens, family = _QUOTES[token]
@@ -167,25 +177,25 @@ class _Boundaries:
 
     def __init__(self, text: str, texts: list[str], starts: list[int], ends: list[int]) -> None:
         self.text, self.texts, self.starts, self.ends = text, texts, starts, ends
-        self.newline_tokens = _newline_tokens(text, starts)
-        self.at_newline = set(self.newline_tokens)
+        self.line_break_tokens = _line_break_tokens(text, starts)
+        self.at_line_break = set(self.line_break_tokens)
         self.final = sentence_final_abbreviations()
         self.known = abbreviations()
-        pairs = _quotations(text, texts, starts, ends, self.newline_tokens)
+        pairs = _quotations(text, texts, starts, ends, self.line_break_tokens)
         self.closing_marks = {end for _, end, _ in pairs}
         # Only double quotation marks hold sentences; single ones mark a term.
         self.quotations = _outermost([(start, end) for start, end, family in pairs if family == "double"])
 
     def closing_run(self, i: int) -> int:
         """The last token of the run of terminal marks and closers that starts at ``i``."""
-        texts, last = self.texts, i
-        while last + 1 < len(texts) and last not in self.at_newline:
+        texts, starts, ends, closing_marks, at_line_break = self.texts, self.starts, self.ends, self.closing_marks, self.at_line_break
+        last, size = i, len(texts)
+        while last + 1 < size and last not in at_line_break:
             after = texts[last + 1]
-            glued = self.starts[last + 1] == self.ends[last]
             if (
                 after in _CLOSERS
-                or last + 1 in self.closing_marks
-                or (glued and (after in _GLUED_CLOSERS or _is_terminal(after)))
+                or last + 1 in closing_marks
+                or (starts[last + 1] == ends[last] and (after in _GLUED_CLOSERS or _is_terminal(after)))
             ):
                 last += 1
             else:
@@ -201,7 +211,7 @@ class _Boundaries:
             return False
         if token == "." and i - sentence_start == 1 and _LIST_MARKER.fullmatch(texts[i - 1]):
             return False  # "1. Pendahuluan", "a. Umum"
-        if last + 1 == len(texts) or last in self.at_newline:
+        if last + 1 == len(texts) or last in self.at_line_break:
             return True
         after = texts[last + 1]
         if after[0].islower() or after[0] in _NEVER_STARTS:
@@ -215,18 +225,20 @@ class _Boundaries:
     def sentence_ends(self) -> list[int]:
         """Index of the last token of each sentence."""
         texts, quotations = self.texts, self.quotations
-        boundaries = set(self.at_newline)
+        boundaries = set(self.at_line_break)
         boundaries.add(len(texts) - 1)
         terminal = _tokens_at(_TERMINAL_CHAR, self.text, texts, self.starts, self.ends, at_end=True)
-        candidates = sorted(self.at_newline.union(terminal))
+        candidates = sorted(self.at_line_break.union(terminal))
+        at_line_break, closing_run, ends_here = self.at_line_break, self.closing_run, self.ends_here
         sentence_start, quotation = 0, 0
+        run_last = -1  # the end of the last closing run: the marks inside it share it ("?!?!" + "x")
         for i in candidates:
             if i < sentence_start:  # taken into the previous sentence's closing run
                 continue
             last = i
-            if i not in self.at_newline:
-                last = self.closing_run(i)
-                if not self.ends_here(i, last, sentence_start):
+            if i not in at_line_break:
+                last = run_last = run_last if i <= run_last else closing_run(i)
+                if not ends_here(i, last, sentence_start):
                     continue
                 while quotation < len(quotations) and quotations[quotation][1] < i:
                     quotation += 1
@@ -286,7 +298,8 @@ def split_sentences(text: str) -> list[Span]:
     Parameters
     ----------
     text : str
-        Any text; every line break ends a sentence.
+        Any text; every line break (any of :data:`telaah.tokenize.LINE_BREAKS`,
+        CRLF counting once) ends a sentence.
 
     Returns
     -------
@@ -301,11 +314,12 @@ def split_sentences(text: str) -> list[Span]:
     ['Prof. B. J. Habibie tiba pukul 17.00.', '“Kita harus bertindak.”', 'Dia pergi.']
     >>> split_sentences("Halo.\\nApa kabar?")[1]
     Span(start=6, end=16, text='Apa kabar?')
+    >>> [s.text for s in split_sentences("Satu\\rDua\\r\\nTiga\\u2029Empat")]
+    ['Satu', 'Dua', 'Tiga', 'Empat']
     """
     texts, starts, ends, _ = scan(text)
-    spans: list[Span] = []
-    first = 0
-    for last in _sentence_ends(text, texts, starts, ends):
-        spans.append(Span(starts[first], ends[last], text[starts[first] : ends[last]]))
-        first = last + 1
-    return spans
+    lasts = _sentence_ends(text, texts, starts, ends)
+    span_starts = [starts[0], *[starts[last + 1] for last in lasts[:-1]]] if lasts else []
+    span_ends = [ends[last] for last in lasts]
+    span_texts = map(text.__getitem__, map(slice, span_starts, span_ends))
+    return list(map(Span._make, zip(span_starts, span_ends, span_texts, strict=True)))

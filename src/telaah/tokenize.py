@@ -26,7 +26,10 @@ Kinds: abbreviations and initials are words; currency signs and currency codes
 The work is done by one compiled regular expression: :func:`scan` splits the
 text with it and computes every offset from the piece lengths, and the kind of
 each distinct token string is classified once and cached.
-:func:`tokenize` wraps the same result in :class:`Token` objects.
+:func:`tokenize` wraps the same result in :class:`Token` objects.  The time
+taken is linear in the length of the text, whatever the text: slashed codes,
+addresses and bare domains start only within the first 16 characters of a run
+without spaces and look a bounded way ahead (see "linear time" below).
 """
 
 from __future__ import annotations
@@ -74,11 +77,60 @@ _TLDS = (
 )
 _URL_CHAR = r"[^\s<>\"“”‘’«»]"
 _URL_END = r"[^\s<>\"“”‘’«».,;:!?'()\[\]{}]"
-_URL = rf"(?:(?:https?|ftp)://|www\.){_URL_CHAR}*{_URL_END}"
-_DOMAIN = rf"[^\W_][\w-]*(?:\.[^\W_][\w-]*)*\.(?:{_TLDS}|{_TLDS.upper()})(?![\w-])(?:/{_URL_CHAR}*{_URL_END})?"
-_EMAIL = r"[^\W_][\w.+-]*@[^\W_][\w-]*(?:\.[\w-]+)+"
-_MENTION = r"@\w+(?:\.\w+)*"
-_HASHTAG = r"#(?=\d*[^\W\d])\w+"
+_URL_STARTS = (r"https?://", r"ftp://", r"www\.")
+_URL = rf"(?:{'|'.join(_URL_STARTS)}){_URL_CHAR}*{_URL_END}"
+
+# --- linear time ------------------------------------------------------------------
+# A slashed code, an e-mail address and a bare domain are found by looking
+# ahead along a run of letters, digits and ". - / +" (is there a slash, a
+# capital, an "@", a TLD further on?).  Tried again at every token of a long
+# run without spaces ("ab.ab.ab...", "1/1/1/..."), such a look-ahead made the
+# tokenizer quadratic.  So these far-reaching tokens are bounded:
+#
+# * they start only within the first _FAR_START characters of a run of word
+#   characters and ". - / +" (the gate): deeper in, every earlier token of
+#   the run has looked ahead already and, in real text, failed;
+# * a code's slash, capital and digit lie within _FAR_AHEAD characters, an
+#   address's local part has at most _FAR_AHEAD characters (64, as in RFC
+#   5321), a domain label at most 63, and a domain at most _DOMAIN_LABELS
+#   labels between its first one and its TLD.
+#
+# Every other part of the pattern consumes what it scans or looks a bounded
+# way ahead, and the pattern is possessive wherever backtracking cannot help,
+# so the tokenizer takes time linear in the text; bench/tokenize_adversarial.py
+# measures it.  On text whose runs are at most _FAR_START characters long the
+# tokens are exactly those of the unbounded rules.
+_FAR_START = 16
+_FAR_AHEAD = 64
+_DOMAIN_LABELS = 8
+
+
+@cache
+def _run_char() -> str:
+    """A character of a run, for the gate: ``[\\w.\\-/+]`` spelled out as ranges (and any character beyond U+FFFF).
+
+    The same set as the class with ``\\w`` within the Basic Multilingual
+    Plane, but the engine tests ranges with a table lookup: three times
+    faster, and the gate is tested at most tokens of a long run.
+    """
+    above_ascii = "".join(map(chr, range(0x80, 0x10000)))
+    ranges = "".join(f"{chr(0x80 + m.start())}-{chr(0x80 + m.end() - 1)}" for m in re.finditer(r"\w+", above_ascii))
+    return f"[A-Za-z0-9_.\\-/+{ranges}\U00010000-\U0010ffff]"
+
+
+def _far_gate() -> str:
+    """Open (matches) where a far-reaching token may start: within _FAR_START characters of a run's start."""
+    return rf"(?<!{_run_char()}{{{_FAR_START}}})"
+
+
+_LABEL = r"[^\W_][\w-]{0,62}+"  # one label of a domain name
+_DOMAIN = (
+    rf"{_LABEL}(?:\.{_LABEL}){{0,{_DOMAIN_LABELS}}}\.(?:{_TLDS}|{_TLDS.upper()})(?![\w-])"
+    rf"(?:/{_URL_CHAR}*{_URL_END})?"
+)
+_EMAIL = rf"[^\W_][\w.+-]{{0,{_FAR_AHEAD - 1}}}+@{_LABEL}(?:\.[\w-]{{1,63}}+)++"
+_MENTION = r"@\w++(?:\.\w++)*+"
+_HASHTAG = r"#(?=\d*[^\W\d])\w++"
 _HYPHEN = "-\u2010\u2011"  # hyphen-minus, hyphen, non-breaking hyphen
 _QUOTE_PAIRS = r"``|''"
 _RUNS = r"\.{2,}|-{2,}|_+|…+"
@@ -97,7 +149,8 @@ _MARKS = (
 _WORD_CHAR = rf"[\w{_MARKS}]"
 # Characters after a word or number that may make it part of a longer token
 # (one character class: an alternation in the lookahead would halve the speed).
-_EXTENDERS = rf"[\w{_MARKS}{_HYPHEN}.'’@$+/]"
+_EXTENDER_CHARS = rf"\w{_MARKS}{_HYPHEN}.'’@$"  # ... and "+" and "/"
+_EXTENDERS = rf"[{_EXTENDER_CHARS}+/]"
 
 
 def _trie_pattern(words: list[str], *, ignore_case: bool = False) -> str:
@@ -125,64 +178,105 @@ def _char_pattern(char: str, ignore_case: bool) -> str:
     return re.escape(char)
 
 
+class _Parts(NamedTuple):
+    """The token rules as pattern pieces, shared by the plain and the fast pattern."""
+
+    currency: str  # Rp5.000 -> Rp 5.000, US$33 -> US$ 33
+    abbrev: str  # dll.  Prof.  S.H.
+    initials: str  # J.K.  a.n.  B.  (not I. V. X., more often Roman numerals: "kuartal I.")
+    dates: str  # 2018-08-17  17-08-2018
+    code: str  # regulation numbers 34/PMK.011/2007, quarters III/2006
+    code_pairs: str  # C/O  S/A
+    ratings: str  # idAA-  A+
+    range_number: str  # the left side of a range, whose hyphen means "sampai": 2000-2006, 6,2-6,8
+    range_month: str  # ... and Januari-Maret
+    compound: str  # komentar-komentar, ke-3, Jepang-nya, 17.00WIB, Qur'an
+    word_compound: str  # the same, starting with a letter
+    more: str  # the hyphenated rest of a compound
+
+
+@cache
+def _parts() -> _Parts:
+    # Possessive quantifiers throughout: each piece can match in one way only,
+    # so the engine never backtracks into it (the same tokens, found faster).
+    date = r"\d{1,2}+/\d{1,2}+(?:/\d{2,4}+)?+(?![\d/])"  # 17/08/2018  27/3  1/2 (but 4/2007 is 3 tokens)
+    number = rf"(?=\d++[/.,:]\d)(?:{date}|\d++(?:[.,:]\d++)++)"  # ... and 1.000,50  17.00  10:30  2,5
+    word_segment = rf"[^\W_]{_WORD_CHAR}*+(?:['’][^\W_]{_WORD_CHAR}*+)*+"  # words, Qur'an, 2018, MH370
+    segment = rf"(?:{number}{_WORD_CHAR}*+|{word_segment})"  # ... and 17.00WIB, 2,5juta
+    more = rf"(?:[{_HYPHEN}]{segment})*+"
+    months = sorted(range_words())
+    month = _trie_pattern(months, ignore_case=True)
+    return _Parts(
+        currency=rf"(?=[A-Z][A-Za-z]{{0,2}}[$\d])(?:{_trie_pattern(list(currency_symbols()))}(?=\d)|[A-Z]{{1,3}}\$)",
+        abbrev=_abbreviation_pattern(),
+        initials=r"[^\W\d_]\.(?:[^\W\d_]\.)++|[A-HJ-UWYZ]\.(?![^\W_])",
+        dates=r"(?=\d{1,4}+-)(?:\d{4}-\d{1,2}+-\d{1,2}+(?![\w-])|\d{1,2}+-\d{1,2}+-\d{2,4}+(?![\w-]))",
+        code=(
+            rf"(?=[\w.\-]{{0,{_FAR_AHEAD}}}+/)(?=[\w.\-/]{{0,{_FAR_AHEAD}}}?[A-Z])(?=[\w.\-/]{{0,{_FAR_AHEAD}}}?\d)"
+            r"[^\W_][\w.\-]*+(?:/(?:[._\-]*+[^\W_]++)++)++"
+        ),
+        code_pairs=r"[A-Z]/[A-Z](?![\w/])",
+        ratings=r"id(?:[ABC]{1,3}+|D)[+-](?![\w+\-])|[ABC][ABC]{0,2}+[+-](?![\w+\-])|D[+-](?![\w+\-])",
+        range_number=rf"\d++(?:[.,:]\d++)*+(?=[{_HYPHEN}]\d)",
+        range_month=rf"(?=[\w'’]{{3,{max(map(len, months))}}}+[{_HYPHEN}]){month}(?=[{_HYPHEN}]{month}(?![\w'’]))",
+        compound=segment + more,
+        word_compound=word_segment + more,
+        more=more,
+    )
+
+
+def _abbreviation_pattern() -> str:
+    """The listed abbreviations: those with one letter before the first dot (``s.h.``), then the others (``dll.``).
+
+    Each group has a guard, a quick test that its trie could match here at
+    all, and the one-letter group's trie is small: a word followed by a dot
+    is rejected fast.
+    """
+    groups = []
+    for one_letter in (True, False):
+        words = sorted(word for word in abbreviations() if (len(word.split(".")[0]) == 1) == one_letter)
+        firsts = [word.split(".")[0] for word in words]
+        letters = re.escape("".join(sorted({char for first in firsts for char in first + first.upper()})))
+        guard = rf"(?=[{letters}]\.)" if one_letter else rf"(?=[{letters}]{{2,{max(map(len, firsts))}}}+\.)"
+        groups.append(guard + _trie_pattern(words, ignore_case=True))
+    return "|".join(groups)
+
+
 @cache
 def _token_regex(*, fast_paths: bool = True) -> re.Pattern[str]:
     """The one regular expression that finds every token (one capturing group).
 
-    The fast paths match the common tokens (a plain word, a plain number, a
-    single punctuation mark) early and give way whenever a longer token could
-    start there; they change the speed, never the result (a test checks this).
+    ``fast_paths=False`` gives the rules plainly: one alternative per kind of
+    token, tried in order.  The default pattern finds the same tokens faster:
+    it matches the common tokens (a plain word, a plain number, a single
+    punctuation mark) early, giving way whenever a longer token could start
+    there, tries only the alternatives that can start with the character at
+    hand, and deep in a long run (past the gate) leaves out the far-reaching
+    ones; a test checks that both patterns agree.
     """
-    number = (
-        r"(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])"  # 17/08/2018  27/3  1/2 (but 4/2007 is 3 tokens)
-        r"|\d+(?:[.,:]\d+)+)"  # 1.000,50  17.00  10:30  2,5
-    )
-    segment = (
-        rf"(?:{number}{_WORD_CHAR}*"  # ... and 17.00WIB, 2,5juta
-        rf"|[^\W_]{_WORD_CHAR}*(?:['’][^\W_]{_WORD_CHAR}*)*)"  # words, Qur'an, 2018, MH370
-    )
-    compound = rf"{segment}(?:[{_HYPHEN}]{segment})*"  # komentar-komentar, ke-3, Jepang-nya
-    abbrev = rf"(?=[^\W\d_][^\W\d_.]{{0,6}}\.){_trie_pattern(sorted(abbreviations()), ignore_case=True)}"
-    # J.K.  a.n.  B.  (not I. V. X., more often Roman numerals: "kuartal I.")
-    initials = r"(?:[^\W\d_]\.){2,}|[A-HJ-UWYZ]\.(?![^\W_])"
-    dates = r"\d{4}-\d{1,2}-\d{1,2}(?![\w-])|\d{1,2}-\d{1,2}-\d{2,4}(?![\w-])"  # 2018-08-17  17-08-2018
-    # The left side of a range, whose hyphen means "sampai": 2000-2006, 6,2-6,8, Januari-Maret.
-    months = _trie_pattern(sorted(range_words()), ignore_case=True)
-    # Slashed codes with capitals and digits (regulation numbers 34/PMK.011/2007,
-    # quarters III/2006), letter pairs (C/O, S/A), credit ratings (idAA-, A+).
-    codes = (
-        r"(?=[\w.\-/]*/)(?=[\w.\-/]*[A-Z])(?=[\w.\-/]*\d)[^\W_][\w.\-]*(?:/[\w.\-]*[^\W_])+"
-        r"|[A-Z]/[A-Z](?![\w/])"
-        r"|(?:id)?(?:[ABC]{1,3}|D)[+-](?![\w+\-])"
-    )
-    range_start = rf"\d+(?:[.,:]\d+)*(?=[{_HYPHEN}]\d)|{months}(?=[{_HYPHEN}]{months}(?![\w'’]))"
-    currency = rf"(?=[A-Z][A-Za-z]{{0,2}}[$\d])(?:{_trie_pattern(list(currency_symbols()))}(?=\d)|[A-Z]{{1,3}}\$)"
-    fast = [
-        # A word of letters only, a number of digits only, a punctuation mark:
-        # each gives way when something glued to it could make a longer token.
-        rf"[^\W\d_][^\W\d]*+(?!{_EXTENDERS})",
-        rf"\d++(?![,:]|{_EXTENDERS})",
-        _QUOTE_PAIRS,
-        _RUNS,
-        r"[,;:!?()\[\]{}“”‘’\"«»%/–—+&*=<>|$€£¥]|\.(?!\.)|-(?!-)|'(?!')",
-    ]
+    parts = _parts()
+    if fast_paths:
+        return re.compile(_fast_pattern(parts))
+    gate = _far_gate()
     alternatives = [
         _URL,  # first: "https" and "www" would be words
-        *(fast if fast_paths else []),
-        currency,  # Rp5.000 -> Rp 5.000, US$33 -> US$ 33
+        parts.currency,
         _HASHTAG,
-        abbrev,
-        initials,
-        dates,
-        codes,
-        range_start,
+        parts.abbrev,
+        parts.initials,
+        parts.dates,
+        rf"{gate}(?:{parts.code})",
+        parts.code_pairs,
+        parts.ratings,
+        parts.range_number,
+        parts.range_month,
         # A word not glued to "@" or ".x" (atomic, so that a domain or an
         # address is not cut short), then addresses and domains.
-        rf"(?>{compound})(?![.@][^\W_])",
-        _EMAIL,
+        rf"(?>{parts.compound})(?![.@][^\W_])",
+        rf"{gate}(?:{_EMAIL})",
         _MENTION,
-        _DOMAIN,
-        compound,
+        rf"{gate}(?:{_DOMAIN})",
+        parts.compound,
         _QUOTE_PAIRS,
         _RUNS,
         r"\S",  # anything else, one character at a time: nothing is lost
@@ -190,6 +284,77 @@ def _token_regex(*, fast_paths: bool = True) -> re.Pattern[str]:
     # Each match takes the whitespace before its token along, so the engine
     # never tries the alternatives at a whitespace position (3x faster).
     return re.compile(r"(\s*+(?:" + "|".join(alternatives) + "))")
+
+
+def _fast_pattern(parts: _Parts) -> str:
+    """The pattern of ``_token_regex()``: the plain rules reordered by first character, for speed.
+
+    Python's regex engine skips an alternative cheaply when its first element
+    is a character or a class that does not match, so most alternatives here
+    start with one, and alternatives that cannot both match at one place are
+    free to change places.
+    """
+    p = parts
+    url = [rf"{start}{_URL_CHAR}*{_URL_END}" for start in _URL_STARTS]
+    word = r"[^\W\d_][^\W\d]*+"  # the letters (and underscores) a word starts with
+    # A word of letters only, a number of digits only: each gives way when
+    # something glued to it could make a longer token.
+    fast_word = rf"{word}(?!{_EXTENDERS})"
+    fast_number = rf"\d\d*+(?![,:]|{_EXTENDERS})"
+    glued = [  # tokens of punctuation, the same wherever they stand
+        r"[^\w\s#@.\-'`…]",  # always one character
+        r"\.++",
+        r"-++",
+        rf"#(?:{_HASHTAG[1:]})?",
+        rf"@(?:{_MENTION[1:]})?",
+    ]
+    head = [*url, fast_word, fast_number, *glued, r"''?", r"``?", r"_++", r"…++"]
+
+    def far(compound: str) -> str:
+        return rf"(?>{compound})(?![.@][^\W_])|{_EMAIL}|{_DOMAIN}|{compound}"
+
+    code = rf"(?=\w*+[.\-/])(?:{p.code})"
+    letters = [p.currency, p.abbrev, p.initials, code, p.code_pairs, p.ratings, p.range_month, far(p.word_compound)]
+    digits = [p.dates, code, p.range_number, far(p.compound)]
+    anywhere = rf"{'|'.join(head)}|(?=[^\W\d_])(?:{'|'.join(letters)})|(?=\d)(?:{'|'.join(digits)})|\S"
+
+    # Deep in a long run (past the gate) no far-reaching token starts, and the
+    # character after the word tells which other rules are left.  Letter pairs
+    # and ratings come first: they are quick to reject, and where they match
+    # no other rule does.
+    deep_letters = [
+        p.code_pairs,
+        p.ratings,
+        rf"[^\W\d_](?![{_EXTENDER_CHARS}])",  # one letter, alone or before "/" or "+" (not a pair or rating)
+        rf"(?={word}\.)(?:{url[2]}|{p.abbrev}|{p.initials}|{word})",
+        rf"(?={word}\d)(?:{p.currency}|{p.word_compound})",
+        rf"(?={word}[/+]){word}",
+        rf"(?={word}[{_HYPHEN}])(?:{p.range_month}|{p.word_compound})",
+        *url[:2],  # "http" and "ftp" would be words
+        fast_word,
+        p.currency,
+        p.abbrev,
+        p.initials,
+        p.range_month,
+        p.word_compound,
+    ]
+    # A number deep in a long run, its first digit already taken: the rules
+    # for numbers from the second character on (a plain number is a compound).
+    deep_digits = [
+        rf"(?=\d*+/)(?:\d?+/\d{{1,2}}+(?:/\d{{2,4}}+)?+(?![\d/]){_WORD_CHAR}*+{p.more}|\d*+)",  # 17/08/2018, or 4 of 4/2007
+        r"(?=\d{0,3}+-)(?:\d{3}-\d{1,2}+-\d{1,2}+(?![\w-])|\d?+-\d{1,2}+-\d{2,4}+(?![\w-]))",  # dates
+        rf"\d*+(?:[.,:]\d++)*+(?=[{_HYPHEN}]\d)",  # a range
+        rf"(?:(?=\d*+[.,:]\d)\d*+(?:[.,:]\d++)++{_WORD_CHAR}*+|{_WORD_CHAR}*+(?:['’][^\W_]{_WORD_CHAR}*+)*+){p.more}",
+    ]
+    deep = (
+        rf"\d(?<={_run_char()}{{{_FAR_START + 1}}})(?:{'|'.join(deep_digits)})"
+        rf"|(?<={_run_char()}{{{_FAR_START}}})(?:{'|'.join(deep_letters)})"  # each starts with a letter
+    )
+    # After whitespace the gate is open; a token glued to the one before is
+    # punctuation, or deep in a run, or neither.  Each match takes the
+    # whitespace before its token along, so that the engine never tries the
+    # alternatives at a whitespace position (3x faster).
+    return rf"(\s++(?:{anywhere})|{'|'.join(glued)}|{deep}|{anywhere})"
 
 
 # --- token kinds ------------------------------------------------------------------
@@ -296,12 +461,13 @@ def scan_forms(text: str) -> tuple[list[str], list[int], list[int]]:
     >>> scan_forms("Rp5.000,00")
     (['Rp', '5.000,00'], [0, 2], [2, 10])
     """
-    # split() with one capturing group gives "", piece, "", piece, ..., tail:
-    # each piece is the whitespace before a token and the token.  The pieces
-    # cover the text up to the last token, so their running lengths are the
-    # token ends, and every non-whitespace character is in a token because
-    # the pattern ends with a catch-all \S.
-    pieces = _token_regex().split(text)[1::2]
+    # findall() gives one piece a match: the whitespace before a token and the
+    # token.  The pieces cover the text up to the last token, so their running
+    # lengths are the token ends, and every non-whitespace character is in a
+    # token because the pattern ends with a catch-all \S.  Trailing whitespace
+    # is left out: the pattern would try every position of it, each time
+    # taking the rest along (quadratic).
+    pieces = _token_regex().findall(text.rstrip())
     ends = list(accumulate(map(len, pieces)))
     texts = list(map(str.lstrip, pieces))
     starts = list(map(sub, ends, map(len, texts)))
