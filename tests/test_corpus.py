@@ -742,3 +742,76 @@ def test_sentence_units_carry_parent_offsets_and_metadata() -> None:
     assert sentences["sent_index"].tolist() == [0, 1, 2] and set(sentences["parent_id"]) == {"a"}
     assert all(docs.loc[0, "text"][s:e] == t for s, e, t in zip(sentences["start"], sentences["end"], sentences["text"], strict=True))
     assert sentences["sumber"].tolist() == ["x", "x", "x"] and sentences.attrs["unit"] == "sentence"
+
+
+# Dates, compressed files, the bundled news sample --------------------------------------------------------------------
+
+
+def test_date_column_becomes_datetimes_and_the_column_stays_as_written(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "berita.csv", [["id", "text", "tanggal"], ["a", "Satu.", "Selasa, 25 Februari 2020 14:30 WIB"], ["b", "Dua.", "3 Mar 2020 08.15 WIB"]])
+    df = read_corpus(path, date_column="tanggal")
+    assert df.columns.tolist() == ["doc_id", "text", "date", "tanggal"]
+    assert [str(d) for d in df["date"]] == ["2020-02-25 14:30:00+07:00", "2020-03-03 08:15:00+07:00"]
+    assert df["tanggal"].tolist()[0] == "Selasa, 25 Februari 2020 14:30 WIB"
+
+
+def test_a_date_that_does_not_parse_names_its_row_or_is_skipped(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "berita.csv", [["id", "text", "date"], ["a", "Satu.", "25/12/2020"], ["b", "Dua.", "31/02/2021"], ["c", "Tiga.", "1/1/2021"]])
+    with pytest.raises(CorpusError, match=r"berita\.csv, row 2 \(line 3\) \(id 'b'\): date '31/02/2021': not a date"):
+        read_corpus(path, date_column="date")
+    with pytest.warns(UserWarning, match="31/02/2021"):
+        df = read_corpus(path, date_column="date", on_error="skip")
+    assert df["doc_id"].tolist() == ["a", "c"] and df["date"].notna().all()
+
+
+@pytest.mark.parametrize(
+    ("rows", "kwargs", "message"),
+    [
+        ([["a", "Satu.", "3/4/2020"], ["b", "Dua.", "5/6/2020"]], {}, "cannot tell day from month.*date_format='%d/%m/%Y'"),
+        ([["a", "Satu.", "2020-01-02"], ["b", "Dua.", "3 Januari 2020"]], {}, "more than one format"),
+        ([["a", "Satu.", "2020-01-02"]], {"date_column": "tgl"}, "no date column 'tgl'"),
+    ],
+)
+def test_a_date_column_that_cannot_be_read_without_guessing_is_refused(tmp_path: Path, rows, kwargs, message) -> None:
+    path = write_csv(tmp_path / "berita.csv", [["id", "text", "date"], *rows])
+    with pytest.raises(CorpusError, match=message):
+        read_corpus(path, **{"date_column": "date", **kwargs})
+
+
+def test_date_format_forces_the_order(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "berita.csv", [["id", "text", "date"], ["a", "Satu.", "3/4/2020"]])
+    assert read_corpus(path, date_column="date", date_format="%d/%m/%Y")["date"].dt.month.tolist() == [4]
+    with pytest.raises(ValueError, match="date_format='%d/%m/%Y' needs date_column="):
+        read_corpus(path, date_format="%d/%m/%Y")
+
+
+def test_txt_files_have_no_date_column(tmp_path: Path) -> None:
+    with pytest.raises(CorpusError, match="no date_column='date' to read"):
+        read_corpus(write(tmp_path / "a.txt", "Satu."), date_column="date")
+
+
+@pytest.mark.parametrize("name", ["berita.jsonl.gz", "berita.csv.gz", "berita.txt.gz"])
+def test_gzip_compressed_files_are_read(tmp_path: Path, name: str) -> None:
+    import gzip
+
+    content = {".jsonl": json.dumps({"id": "a", "text": LAVROV}) + "\n", ".csv": f"id,text\na,{LAVROV}\n", ".txt": LAVROV}
+    path = write(tmp_path / name, gzip.compress(content[Path(name).with_suffix("").suffix].encode("utf-8")))
+    df = read_corpus(path)
+    assert df.loc[0, "text"] == LAVROV and df.loc[0, "doc_id"] == ("berita" if name.endswith(".txt.gz") else "a")
+
+
+def test_a_broken_gzip_file_is_named(tmp_path: Path) -> None:
+    with pytest.raises(CorpusError, match=r"rusak\.jsonl\.gz: not a readable gzip file"):
+        read_corpus(write(tmp_path / "rusak.jsonl.gz", b"bukan gzip"))
+
+
+def test_the_bundled_news_sample() -> None:
+    news = read_sample("indosum")
+    assert len(news) == 500 and news["doc_id"].is_unique
+    assert news.columns.tolist()[:5] == ["doc_id", "text", "date", "source", "category"]
+    assert sorted(news["category"].unique()) == ["hiburan", "olahraga", "showbiz", "tajuk utama", "teknologi"]
+    assert (news["category"].value_counts() == 100).all()
+    assert str(news["date"].dt.tz) == "Asia/Jakarta"
+    assert news["date"].min() >= pd.Timestamp("2016-08-01", tz="Asia/Jakarta") and news["date"].max() < pd.Timestamp("2018-03-01", tz="Asia/Jakarta")
+    with pytest.raises(ValueError, match="no bundled sample 'kompas'"):
+        read_sample("kompas")

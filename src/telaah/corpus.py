@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import gzip
 import io
 import json
 import math
@@ -45,6 +46,7 @@ import numbers
 import os
 import re
 import warnings
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,11 +59,11 @@ from telaah.errors import CorpusError, option
 from telaah.resources import data_path
 from telaah.tokenize import LINE_BREAK, LINE_BREAKS
 
-__all__ = ["read_corpus", "read_sample", "sample_corpus_path", "paragraph_spans", "check_corpus_table"]
+__all__ = ["read_corpus", "read_sample", "sample_corpus_path", "paragraph_spans", "check_corpus_table", "SAMPLES"]
 
 OnError = Literal["raise", "skip"]
 
-_SUPPORTED = ".txt, .csv, .tsv, .jsonl, .ndjson, .parquet"
+_SUPPORTED = ".txt, .csv, .tsv, .jsonl, .ndjson (each also gzip-compressed, .jsonl.gz), .parquet"
 
 # A byte-order mark decides the encoding. UTF-32 LE comes before UTF-16 LE: its mark starts with UTF-16 LE's.
 _BOMS = (
@@ -95,6 +97,8 @@ class _Options:
     sep: str | None
     recursive: bool
     on_error: OnError
+    date_column: str | None = None
+    date_format: str | None = None
 
 
 @dataclass
@@ -110,19 +114,40 @@ class _Log:
         self.skipped.append({"path": path, "line": line, "row": row, "doc_id": doc_id, "reason": reason})
 
 
-def sample_corpus_path() -> Path:
-    """Return the path of the bundled sample article, ``data/jepang-rusia.txt``.
+#: The bundled samples: name -> (file in data/, how to read it).
+SAMPLES: dict[str, tuple[str, dict[str, Any]]] = {
+    "jepang-rusia": ("jepang-rusia.txt", {}),
+    "indosum": ("indosum-teaching.jsonl.gz", {"date_column": "date"}),
+}
+
+
+def sample_corpus_path(name: str = "jepang-rusia") -> Path:
+    """Return the path of a bundled sample: the article ``data/jepang-rusia.txt`` by default.
 
     Examples
     --------
-    >>> sample_corpus_path().name
-    'jepang-rusia.txt'
+    >>> sample_corpus_path().name, sample_corpus_path("indosum").name
+    ('jepang-rusia.txt', 'indosum-teaching.jsonl.gz')
     """
-    return data_path("jepang-rusia.txt")
+    if name not in SAMPLES:
+        raise ValueError(f"no bundled sample {name!r}; the samples are {', '.join(map(repr, SAMPLES))}")
+    return data_path(SAMPLES[name][0])
 
 
-def read_sample(*, unit: Unit = "document") -> pd.DataFrame:
-    """Read the bundled sample article (an AP report on Japan-Russia talks, in Indonesian).
+def read_sample(name: str = "jepang-rusia", *, unit: Unit = "document") -> pd.DataFrame:
+    """Read a bundled sample corpus (see ``data/README.md`` for provenance and licences).
+
+    Parameters
+    ----------
+    name : {"jepang-rusia", "indosum"}
+        ``"jepang-rusia"``: one article, an AP report on Japan-Russia defence
+        talks in Indonesian (14 paragraphs).  ``"indosum"``: 500 Indonesian
+        news articles from IndoSum (2016-08 to 2018-02; 100 from each of five
+        sections: *tajuk utama*, *olahraga*, *showbiz*, *teknologi*,
+        *hiburan*), with ``date`` (WIB), ``source`` (the outlet) and
+        ``category`` (the section); CC BY-SA 4.0.
+    unit : {"document", "paragraph", "sentence"}
+        What a row is, as for :func:`read_corpus`.
 
     Examples
     --------
@@ -130,8 +155,12 @@ def read_sample(*, unit: Unit = "document") -> pd.DataFrame:
     'jepang-rusia'
     >>> read_sample(unit="paragraph").loc[2, "doc_id"]
     'jepang-rusia#p03'
+    >>> news = read_sample("indosum")
+    >>> len(news), news["category"].nunique(), str(news["date"].dt.tz)
+    (500, 5, 'Asia/Jakarta')
     """
-    return read_corpus(sample_corpus_path(), unit=unit)
+    path = sample_corpus_path(name)
+    return read_corpus(path, unit=unit, **SAMPLES[name][1])
 
 
 def read_corpus(
@@ -144,8 +173,10 @@ def read_corpus(
     sep: str | None = None,
     recursive: bool = False,
     on_error: OnError = "raise",
+    date_column: str | None = None,
+    date_format: str | None = None,
 ) -> pd.DataFrame:
-    """Read a corpus into a table with one row per document or paragraph.
+    """Read a corpus into a table with one row per document, paragraph or sentence.
 
     Parameters
     ----------
@@ -176,10 +207,23 @@ def read_corpus(
     recursive : bool
         For folders: also read ``.txt`` files in subfolders; their ``doc_id``
         is the relative path without the extension (``2017/berita-01``).
+    date_column : str, optional
+        A column (or JSON key) of dates, read into a ``date`` column of
+        datetimes (the column itself stays as written when it has another
+        name).  The format is inferred from the whole column: ISO 8601,
+        day/month/year or month/day/year numbers (which one, the column
+        must show: a number above 12), or Indonesian month names with or
+        without a weekday and a time zone (``Selasa, 25 Februari 2020 14:30
+        WIB``).  Dates with a time zone become timezone-aware in WIB
+        (``Asia/Jakarta``), others stay naive; see :mod:`telaah.dates`.  A
+        value that does not parse is a problem of its row (see ``on_error``);
+        a column that cannot be read without guessing is refused.
+    date_format : str, optional
+        Force the date format, as ``strptime`` codes (``"%d/%m/%Y"``).
     on_error : {"raise", "skip"}
         What to do with a document that cannot be read (a binary, empty or
         undecodable file in a folder; a table row with empty, null or
-        non-text text or a null id; a broken JSONL line).  ``"skip"`` leaves
+        non-text text or a null id; a date that does not parse; a broken JSONL line).  ``"skip"`` leaves
         it out, warns, and records it in ``df.attrs["skipped"]``.  Problems
         with the whole source (missing path, missing text column, duplicate
         ids, malformed CSV) always raise.
@@ -231,7 +275,9 @@ def read_corpus(
     check_unit(unit)
     if on_error not in ("raise", "skip"):
         raise ValueError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
-    opts = _Options(text_column, id_column, encoding, sep, recursive, on_error)
+    if date_format is not None and date_column is None:
+        raise ValueError(f"{option('date_format', date_format)} needs {option('date_column')}: which column holds the dates?")
+    opts = _Options(text_column, id_column, encoding, sep, recursive, on_error, date_column, date_format)
     log = _Log()
     if isinstance(source, pd.DataFrame):
         label = "DataFrame"
@@ -292,22 +338,32 @@ def _from_path(path: Path, *, opts: _Options, log: _Log) -> pd.DataFrame:
         if len(shown) > 80 or "\n" in shown:
             raise CorpusError(f"{shown[:60]!r}...: no such file or folder (did you pass text instead of a path?)")
         raise CorpusError(f"{shown}: no such file or folder (looked for {path.resolve()})")
+    suffix, stem = _kind_of(path)
+    if (path.is_dir() or suffix == ".txt") and opts.date_column is not None:
+        raise CorpusError(f"{path}: .txt files have no columns, so there is no {option('date_column', opts.date_column)} to read")
     if path.is_dir():
         return _read_folder(path, opts=opts, log=log)
-    suffix = path.suffix.lower()
     if suffix == ".txt":
-        return _read_txt(path, doc_id=path.stem, opts=opts, log=log)
+        return _read_txt(path, doc_id=stem, opts=opts, log=log)
     if suffix in (".csv", ".tsv"):
         return _read_csv(path, opts=opts, log=log)
     if suffix in (".jsonl", ".ndjson"):
         return _read_jsonl(path, opts=opts, log=log)
-    if suffix == ".parquet":
+    if suffix == ".parquet" and not path.name.lower().endswith(".gz"):
         return _read_parquet(path, opts=opts, log=log)
     hint = " (for JSON Lines, one object a line, name it .jsonl)" if suffix == ".json" else ""
     raise CorpusError(
         f"{path}: unsupported file type {suffix or '(no extension)'!r}{hint}; "
         f"Telaah reads {_SUPPORTED} files, a folder of .txt files, or a pandas DataFrame"
     )
+
+
+def _kind_of(path: Path) -> tuple[str, str]:
+    """The format suffix of a file (``.jsonl`` for ``berita.jsonl.gz``) and its name without the suffixes."""
+    if path.suffix.lower() == ".gz":
+        inner = Path(path.stem)
+        return inner.suffix.lower(), inner.stem
+    return path.suffix.lower(), path.stem
 
 
 def _read_txt(path: Path, *, doc_id: str, opts: _Options, log: _Log) -> pd.DataFrame:
@@ -375,7 +431,7 @@ def _folder_hint(folder: Path, recursive: bool) -> str:
 
 def _read_csv(path: Path, *, opts: _Options, log: _Log) -> pd.DataFrame:
     text = _read_text_file(path, encoding=opts.encoding, log=log)
-    sep = opts.sep or _sniff_separator(text, default="\t" if path.suffix.lower() == ".tsv" else ",")
+    sep = opts.sep or _sniff_separator(text, default="\t" if _kind_of(path)[0] == ".tsv" else ",")
     header, records, lines = _parse_csv(text, sep=sep, label=str(path))
     if not records:
         raise CorpusError(f"{path}: no rows of data below the header ({_columns(header)})")
@@ -525,6 +581,7 @@ def _from_table(
     width = max(4, len(str(rows[-1] if rows else n)))
     raw_ids = frame[id_column].tolist() if id_column else [None] * n
     bad_metadata = _string_problems(frame.drop(columns=[c for c in (text_column, id_column) if c]))
+    dates, bad_dates = _dates(frame, label=label, where=where, opts=opts, taken=(text_column, id_column))
     keep: list[int] = []
     ids: list[str] = []
     texts: list[str] = []
@@ -534,7 +591,7 @@ def _from_table(
         else:
             doc_id, problem = f"row-{rows[i] if rows else i + 1:0{width}d}", None
         text, text_problem = _as_string(value=value, what="text")
-        problem = problem or text_problem or bad_metadata.get(i)
+        problem = problem or text_problem or bad_metadata.get(i) or bad_dates.get(i)
         if problem is None:
             keep.append(i)
             ids.append(doc_id)
@@ -556,8 +613,35 @@ def _from_table(
         more = f" and {len(parts) - 5} more" if len(parts) > 5 else ""
         raise CorpusError(f"{label}: ids must be unique, but these repeat: {'; '.join(parts[:5])}{more}")
 
-    metadata = frame.drop(columns=[c for c in (text_column, id_column) if c]).iloc[keep].reset_index(drop=True)
-    return pd.concat([pd.DataFrame({"doc_id": ids, "text": texts}), metadata], axis=1)
+    replaced = [text_column, id_column] + (["date"] if dates is not None else [])
+    metadata = frame.drop(columns=[c for c in replaced if c in frame.columns]).iloc[keep].reset_index(drop=True)
+    table = pd.DataFrame({"doc_id": ids, "text": texts})
+    if dates is not None:
+        table["date"] = dates.iloc[keep].reset_index(drop=True)
+    return pd.concat([table, metadata], axis=1)
+
+
+def _dates(
+    frame: pd.DataFrame, *, label: str, where: Callable[[int], tuple[str, int | None]], opts: _Options, taken: tuple[str | None, ...]
+) -> tuple[pd.Series | None, dict[int, str]]:
+    """The parsed ``date`` column (see :mod:`telaah.dates`) and the rows whose date cannot be read."""
+    column = opts.date_column
+    if column is None:
+        return None, {}
+    if column not in frame.columns:
+        raise CorpusError(f"{label}: no date column {column!r}; the columns are {_columns(frame.columns)}; pass {option('date_column')} to name it")
+    if column in taken:
+        raise CorpusError(f"{label}: {option('date_column', column)} is also the text or id column")
+    if column != "date" and "date" in frame.columns:
+        raise CorpusError(
+            f"{label}: has a column 'date' besides the date column {column!r}; rename one of them (the result's 'date' column holds the dates)"
+        )
+    from telaah.dates import DateError, parse_dates
+
+    try:
+        return parse_dates(frame[column].tolist(), date_format=opts.date_format, where=lambda i: where(i)[0], column=column)
+    except DateError as error:
+        raise CorpusError(f"{label}: {error}") from None
 
 
 def _string_problems(table: pd.DataFrame) -> dict[int, str]:
@@ -788,6 +872,8 @@ def _read_text_file(path: Path, *, encoding: str | None, log: _Log) -> str:
         raw = path.read_bytes()
     except OSError as error:
         raise CorpusError(f"{path}: cannot be read ({error.strerror or error})") from None
+    if path.suffix.lower() == ".gz":
+        raw = _gunzip(raw, path=path)
     if not raw:
         raise CorpusError(f"{path}: the file is empty (0 bytes)")
     text, used = _decode(raw, name=str(path), encoding=encoding)
@@ -797,6 +883,14 @@ def _read_text_file(path: Path, *, encoding: str | None, log: _Log) -> str:
     if not text.strip():
         raise CorpusError(f"{path}: the file is empty (only whitespace)")
     return text
+
+
+def _gunzip(raw: bytes, *, path: Path) -> bytes:
+    """The content of a gzip file (``berita.jsonl.gz``), or a clear error."""
+    try:
+        return gzip.decompress(raw)
+    except (OSError, EOFError, zlib.error) as error:
+        raise CorpusError(f"{path}: not a readable gzip file ({error})") from None
 
 
 def _decode(raw: bytes, *, name: str, encoding: str | None) -> tuple[str, str]:

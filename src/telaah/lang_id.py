@@ -14,6 +14,7 @@ here, once:
 ``data/id/stem-overrides.csv``         hand-checked stems that replace Sastrawi's
 ``data/id/root-families.tsv``          how much Indonesian uses each stem root (Zipf)
 ``data/id/clitics.csv``                enclitics (``-nya``, ``-lah``, ...) by kind
+``data/id/dates.csv``                  month and weekday names, time zones (WIB, WITA, WIT)
 =====================================  ========================================
 """
 
@@ -23,7 +24,7 @@ from functools import cache
 
 from telaah.resources import data_path, read_table, read_wordlist
 
-__all__ = ["abbreviations", "sentence_final_abbreviations", "currency_symbols", "range_words", "protected_names", "stem_overrides", "stem_override_notes", "root_families", "clitics", "stopword_list_names", "stopword_list"]
+__all__ = ["abbreviations", "sentence_final_abbreviations", "currency_symbols", "range_words", "protected_names", "stem_overrides", "stem_override_notes", "root_families", "clitics", "date_names", "stopword_list_names", "stopword_list"]
 
 
 @cache
@@ -97,6 +98,22 @@ def clitics() -> dict[str, tuple[str, ...]]:
     for row in read_table(data_path("id", "clitics.csv")):
         kinds[row["kind"].strip()].append(row["clitic"].strip().lower())
     return {kind: tuple(words) for kind, words in kinds.items()}
+
+@cache
+def date_names() -> dict[str, dict[str, str]]:
+    """Names that dates are written with, by kind, lowercased: months, weekdays and time zones.
+
+    Examples
+    --------
+    >>> names = date_names()
+    >>> names["month"]["agu"], names["weekday"]["selasa"], names["zone"]["wita"]
+    ('8', '2', '+08:00')
+    """
+    kinds: dict[str, dict[str, str]] = {"month": {}, "weekday": {}, "zone": {}}
+    for row in read_table(data_path("id", "dates.csv")):
+        kinds[row["kind"].strip()][row["name"].strip().lower()] = row["value"].strip()
+    return kinds
+
 
 def stopword_list_names() -> list[str]:
     """Names of the bundled stopword lists (file names in ``data/id/stopwords/``)."""
