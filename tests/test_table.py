@@ -148,3 +148,61 @@ def test_token_table_uses_the_process_default_stemmer(monkeypatch):
     monkeypatch.setattr(type(default_stemmer()), "stem_table", lambda self, words: calls.append(self) or original(self, words))
     token_table(["Kerusakan gerakan."])
     assert calls == [default_stemmer()]
+
+
+@pytest.fixture(scope="module")
+def with_metadata():
+    corpus = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c"],
+            "text": ["Harga gas naik.", "Pasukan bertahan di pulau.", "Ekspor gas turun."],
+            "source": ["kompas", "tempo", "kompas"],
+            "date": pd.to_datetime(["2020-01-05", "2020-02-01", "2020-02-03"]),
+        }
+    )
+    return corpus, token_table(corpus)
+
+
+def test_document_metadata_reaches_every_token_as_categories(with_metadata):
+    corpus, t = with_metadata
+    assert t.columns.tolist()[-2:] == ["source", "date"]
+    assert t.source.dtype == "category" and t.date.dtype == "category"
+    by_doc = t.groupby("doc_id", observed=True)[["source", "date"]].first()
+    assert by_doc["source"].astype(str).tolist() == corpus["source"].tolist()
+    assert by_doc["date"].astype("datetime64[ns]").tolist() == corpus["date"].tolist()
+    assert t.date.dt.month.tolist()[:4] == [1, 1, 1, 1]
+
+
+@pytest.mark.parametrize(("metadata", "expected"), [(False, []), (["source"], ["source"]), ("date", ["date"])])
+def test_metadata_can_be_chosen_or_left_out(with_metadata, metadata, expected):
+    corpus, _ = with_metadata
+    t = token_table(corpus, metadata=metadata)
+    assert [c for c in t.columns if c not in TOKEN_COLUMNS] == expected
+
+
+def test_metadata_that_clashes_or_does_not_exist_is_refused(with_metadata):
+    corpus, _ = with_metadata
+    with pytest.raises(ValueError, match="'kind' have the name of a token-table column"):
+        token_table(corpus.assign(kind="berita"))
+    with pytest.raises(ValueError, match="no document column\\(s\\) 'penulis'"):
+        token_table(corpus, metadata=["penulis"])
+
+
+def test_paragraph_units_do_not_carry_their_offsets_as_metadata():
+    from telaah.corpus import read_corpus
+
+    paragraphs = read_corpus(pd.DataFrame({"text": ["Satu dua.\n\nTiga."], "source": ["x"]}), unit="paragraph")
+    t = token_table(paragraphs)
+    assert "para_index" not in t.columns and t.columns.tolist()[-1] == "source" and "parent_id" in t.columns
+
+
+def test_analyses_group_by_metadata(with_metadata):
+    from telaah import frequencies, keyness, kwic
+
+    _, t = with_metadata
+    counts = frequencies(t, groupby="source", by="lower")
+    assert counts.loc[(counts.source == "kompas") & (counts.term == "gas"), "count"].tolist() == [2]
+    key = keyness(t, target={"source": "kompas"}, drop_stop=False)
+    assert key.loc[key.term == "gas", "count_target"].tolist() == [2]
+    rows = kwic(t, "gas", by="lower")
+    assert rows["source"].astype(str).tolist() == ["kompas", "kompas"] and rows["date"].notna().all()

@@ -30,6 +30,8 @@ from telaah.tokenize import KINDS
 __all__ = [
     "BY",
     "By",
+    "TOKEN_COLUMNS",
+    "metadata_columns",
     "KINDS",
     "UNITS",
     "Unit",
@@ -55,6 +57,25 @@ Unit = Literal["document", "paragraph", "sentence"]
 UNITS: tuple[str, ...] = ("document", "paragraph", "sentence")
 
 _TOKEN_TABLE_COLUMNS = ("doc_id", "token_id", "kind", "lower")
+
+#: Columns of :func:`telaah.token_table`, in order (``stem`` and ``stem_source`` only when ``stem=True``);
+#: a ``parent_id`` and the corpus's document metadata may follow.
+TOKEN_COLUMNS = (
+    "doc_id", "sent_id", "para_id", "token_id", "start", "end", "token", "lower", "kind",
+    "stem", "stem_source", "is_stop", "is_name",
+)
+
+
+def metadata_columns(tokens: pd.DataFrame) -> list[str]:
+    """The document metadata a token table carries: every column that is not a token-table column.
+
+    Examples
+    --------
+    >>> import telaah
+    >>> metadata_columns(telaah.token_table(pd.DataFrame({"doc_id": ["a"], "text": ["Satu."], "source": ["x"]})))
+    ['source']
+    """
+    return [c for c in tokens.columns if c not in TOKEN_COLUMNS and c != "parent_id"]
 
 
 def ensure_tokens(obj: object) -> pd.DataFrame:

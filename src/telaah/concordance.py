@@ -31,6 +31,7 @@ from telaah._columns import (
     group_columns,
     group_ids,
     kind_mask,
+    metadata_columns,
     term_codes,
 )
 
@@ -159,7 +160,8 @@ def kwic(
         One row per match: ``query``, ``doc_id`` (and ``parent_id``,
         ``para_id`` when the table has them), ``sent_id``, ``token_id`` (the
         match's first token), ``start`` and ``end`` (character offsets of the
-        match in the document's text), ``left``, ``match``, ``right``.
+        match in the document's text), the table's document metadata
+        (``source``, ``date`` ...), ``left``, ``match``, ``right``.
 
     Examples
     --------
@@ -179,7 +181,7 @@ def kwic(
     ends = tokens["end"].to_numpy(np.int64)
     tok_codes, tok_forms = term_codes(tokens, "token")
     doc_codes, doc_names = term_codes(tokens, "doc_id")
-    id_cols = [c for c in _ID_COLUMNS if c in tokens.columns]
+    id_cols = [c for c in _ID_COLUMNS if c in tokens.columns] + metadata_columns(tokens)
 
     frames = []
     for query in _queries(term):

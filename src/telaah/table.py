@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from telaah._columns import TOKEN_COLUMNS
 from telaah.corpus import check_corpus_table, paragraph_spans, read_corpus
 from telaah.errors import CorpusError
 from telaah.lang_id import protected_names
@@ -26,13 +27,6 @@ from telaah.stopwords import stopwords as load_stopwords
 from telaah.tokenize import scan_forms, token_kinds
 
 __all__ = ["token_table", "as_corpus", "TOKEN_COLUMNS"]
-
-#: Columns of :func:`token_table`, in order (``stem`` and ``stem_source`` only when ``stem=True``).
-TOKEN_COLUMNS = (
-    "doc_id", "sent_id", "para_id", "token_id", "start", "end", "token", "lower", "kind",
-    "stem", "stem_source", "is_stop", "is_name",
-)
-
 
 def as_corpus(corpus: pd.DataFrame | str | Path | Sequence[str]) -> pd.DataFrame:
     """Return ``corpus`` as a corpus table with ``doc_id`` and ``text`` columns.
@@ -78,6 +72,7 @@ def token_table(
     stemmer: Stemmer | None = None,
     progress: bool | None = None,
     processes: int | None = None,
+    metadata: bool | Sequence[str] = True,
 ) -> pd.DataFrame:
     """Tokenize, split, stem and annotate a corpus: one row per token.
 
@@ -106,6 +101,14 @@ def token_table(
         Worker processes for tokenizing and stemming a large corpus (Linux;
         by default the usable cores, for corpora of more than about 300,000
         words). ``1`` keeps everything in this process.
+    metadata : bool or list of str
+        Carry the corpus's document-level columns (``source``, ``category``,
+        ``date``, any other the corpus has) into every token's row, as
+        categorical columns after the token columns, so that every analysis
+        can group by them (``frequencies(tokens, groupby="source")``).
+        ``True``: every such column; a list: those columns; ``False``: none.
+        The columns that locate a unit in its parent (``para_index``,
+        ``sent_index``, ``start``, ``end``) are never carried.
 
     Returns
     -------
@@ -118,7 +121,8 @@ def token_table(
         ``stem_source`` (``sastrawi``, ``remedy``, ``override``, ``name``;
         ``none`` for tokens that are not words), ``is_stop``, ``is_name``.
         A ``parent_id`` column is carried over when the corpus has one
-        (paragraph units).
+        (paragraph and sentence units), and the document metadata after the
+        token columns (see ``metadata``).
 
     Examples
     --------
@@ -172,7 +176,37 @@ def token_table(
     if "parent_id" in docs.columns:
         parents = docs["parent_id"].astype(str).to_numpy()
         table.insert(1, "parent_id", pd.Categorical(parents[columns["doc_code"]]))
+    for name in _metadata_columns(docs, metadata):
+        values = pd.Categorical(docs[name])
+        table[name] = pd.Categorical.from_codes(values.codes[columns["doc_code"]], dtype=values.dtype)
     return table
+
+
+#: Corpus columns that are not document metadata: the text, the ids, and where a unit lies in its parent.
+_NOT_METADATA = frozenset({"doc_id", "text", "parent_id", "para_index", "sent_index", "start", "end"})
+
+
+def _metadata_columns(docs: pd.DataFrame, metadata: bool | Sequence[str]) -> list[str]:
+    """The corpus columns a token table carries: every document-level one, those named, or none."""
+    if metadata is False:
+        return []
+    if metadata is True:
+        names = [c for c in docs.columns if c not in _NOT_METADATA]
+    else:
+        names = [metadata] if isinstance(metadata, str) else list(metadata)
+        missing = [c for c in names if c not in docs.columns or c in _NOT_METADATA]
+        if missing:
+            raise ValueError(
+                f"metadata: no document column(s) {', '.join(map(repr, missing))} in the corpus; "
+                f"its metadata columns are {', '.join(repr(c) for c in docs.columns if c not in _NOT_METADATA) or '(none)'}"
+            )
+    clash = [c for c in names if c in TOKEN_COLUMNS]
+    if clash:
+        raise ValueError(
+            f"metadata: the corpus column(s) {', '.join(map(repr, clash))} have the name of a token-table column; "
+            "rename them in the corpus, or leave them out with metadata=[...] or metadata=False"
+        )
+    return names
 
 
 def _scan_corpus(docs: pd.DataFrame, *, progress: bool | None, processes: int | None) -> dict:
