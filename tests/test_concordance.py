@@ -261,3 +261,26 @@ def test_segment_counts_need_groupby(tokens):
         segment_counts(tokens, "laut", groupby=["doc_id", "bab"])
     with pytest.raises(TypeError, match="segment"):
         segment_counts(tokens, "laut", segment="doc_id")
+
+
+def test_term_trends_count_terms_per_period_with_zeros():
+    from telaah.concordance import term_trends
+
+    corpus = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c"],
+            "text": ["Ekspor gas naik.", "Gas dan minyak. Angkatan laut siaga.", "Angkatan laut berlatih."],
+            "source": ["x", "y", "x"],
+            "date": pd.to_datetime(["2020-01-05", "2020-03-02", "2020-03-20"]),
+        }
+    )
+    trends = term_trends(corpus, ["gas", "angkatan laut"], by="lower")
+    assert trends.columns.tolist() == ["period", "term", "count", "tokens", "per_1000", "documents"]
+    gas = trends[trends.term == "gas"]
+    assert [str(p) for p in gas.period] == ["2020-01", "2020-02", "2020-03"] and gas["count"].tolist() == [1, 0, 1]
+    assert trends[trends.term == "angkatan laut"]["count"].tolist() == [0, 0, 2]
+    assert gas["documents"].tolist() == [1, 0, 2] and gas["per_1000"].isna().tolist() == [False, True, False]
+    by_source = term_trends(corpus, "gas", by="lower", groupby="source")
+    assert by_source.groupby("source", observed=True)["count"].sum().tolist() == [1, 1]
+    stems = term_trends(corpus, "latih")
+    assert stems["count"].sum() == 1  # berlatih -> latih

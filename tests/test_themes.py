@@ -24,6 +24,7 @@ from telaah.themes import (
     theme_matches,
     theme_scores,
     theme_tokens,
+    theme_trends,
 )
 
 BUNDLED = load_lexicon()
@@ -500,3 +501,51 @@ def test_themes_stem_with_the_process_default_stemmer(monkeypatch):
     found = theme_matches(["Atlet itu bertanding sepak bola."], lexicon[lexicon.theme == "olahraga"])
     assert {"pertandingan", "sepak"} <= set(seen)  # phrase words stemmed by the same stemmer
     assert found[["matched", "term"]].values.tolist() == [["Atlet", "atlet"], ["bertanding sepak", "pertandingan sepak"]]
+
+
+# Themes over time and by group --------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def dated():
+    corpus = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c", "d"],
+            "text": ["Ekspor gas naik.", "Pasukan bertahan di pulau.", "Harga gas dan minyak naik.", "Latihan militer di pulau."],
+            "source": ["kompas", "tempo", "kompas", "tempo"],
+            "date": pd.to_datetime(["2020-01-05", "2020-01-20", "2020-04-02", "2020-04-30"]).tz_localize("Asia/Jakarta"),
+        }
+    )
+    return token_table(corpus)
+
+
+def test_theme_trends_cover_every_period_and_add_up_to_the_scores(dated):
+    trends = theme_trends(dated)
+    assert [str(p) for p in trends["period"].unique()] == ["2020-01", "2020-02", "2020-03", "2020-04"]
+    assert trends.columns.tolist() == ["period", "theme", "matches", "tokens", "per_1000", "documents"]
+    empty = trends[trends["period"].astype(str) == "2020-02"]
+    assert (empty["matches"] == 0).all() and (empty["documents"] == 0).all() and empty["per_1000"].isna().all()
+    totals = theme_scores(dated).groupby("theme", observed=True)["matches"].sum()
+    assert trends.groupby("theme", observed=True)["matches"].sum().equals(totals)
+    assert trends.loc[trends["period"].astype(str) == "2020-01", "documents"].unique().tolist() == [2]
+
+
+def test_theme_trends_per_group_and_quarter(dated):
+    trends = theme_trends(dated, freq="Q", groupby="source")
+    assert trends.columns.tolist()[:3] == ["source", "period", "theme"]
+    energy = trends[(trends.theme == "energi") & (trends.source == "kompas")]
+    assert [str(p) for p in energy.period] == ["2020Q1", "2020Q2"] and energy.matches.tolist() == [1, 2]
+
+
+def test_theme_trends_need_dates():
+    with pytest.raises(ValueError, match="trends need a date column"):
+        theme_trends(["Ekspor gas naik."])
+    with pytest.raises(ValueError, match="freq='bulan'"):
+        theme_trends(pd.DataFrame({"doc_id": ["a"], "text": ["Gas."], "date": pd.to_datetime(["2020-01-01"])}), freq="bulan")
+
+
+def test_theme_scores_by_group_give_a_profile_per_outlet(dated):
+    scores = theme_scores(dated, groupby="source")
+    assert scores.columns.tolist() == ["source", "theme", "matches", "tokens", "documents", "per_1000"]
+    assert scores.groupby("source", observed=True)["documents"].first().tolist() == [2, 2]
+    assert scores["matches"].sum() == theme_scores(dated)["matches"].sum()

@@ -17,7 +17,7 @@ Examples
 from __future__ import annotations
 
 from telaah._columns import ensure_tokens
-from telaah.concordance import dispersion, kwic, segment_counts
+from telaah.concordance import dispersion, kwic, segment_counts, term_trends
 from telaah.corpus import paragraph_spans, read_corpus, read_sample, sample_corpus_path
 from telaah.errors import CorpusError
 from telaah.explore import explorer, theme_profile, topics_for_k, word_profile
@@ -43,6 +43,7 @@ from telaah.themes import (
     theme_matches,
     theme_scores,
     theme_tokens,
+    theme_trends,
 )
 from telaah.tokenize import Token, tokenize
 from telaah.topics import (
@@ -94,6 +95,8 @@ __all__ = [
     "theme_profile",
     "theme_scores",
     "theme_tokens",
+    "theme_trends",
+    "term_trends",
     "token_table",
     "tokenize",
     "topic_prevalence",

@@ -46,6 +46,10 @@ __all__ = [
     "stop_mask",
     "group_ids",
     "unique_counts",
+    "periods",
+    "period_cells",
+    "group_documents",
+    "per_1000",
 ]
 
 By = Literal["stem", "lower", "token"]
@@ -328,3 +332,91 @@ def unique_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     ordered = np.sort(keys)
     first = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
     return ordered[first], np.diff(np.r_[first, len(ordered)])
+
+
+def periods(tokens: pd.DataFrame, *, freq: str = "M") -> tuple[np.ndarray, pd.PeriodIndex]:
+    """Each row's period (a position in the returned range) and every period from the first date to the last.
+
+    Parameters
+    ----------
+    tokens : DataFrame
+        A token table with a ``date`` column (categorical or datetime).
+    freq : str
+        A pandas period frequency: ``"D"`` (day), ``"W"`` (week), ``"M"``
+        (month), ``"Q"`` (quarter) or ``"Y"`` (year).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"date": pd.to_datetime(["2020-01-31", "2020-03-01"])})
+    >>> codes, span = periods(t)
+    >>> codes.tolist(), [str(p) for p in span]
+    ([0, 2], ['2020-01', '2020-02', '2020-03'])
+    """
+    if "date" not in tokens.columns:
+        raise ValueError(
+            "trends need a date column: read the corpus with read_corpus(..., date_column='...') "
+            "and build the token table from it (token_table carries the date to every token)"
+        )
+    column = tokens["date"]
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        values, codes = column.cat.categories, column.cat.codes.to_numpy(np.int64)
+    else:
+        codes, values = pd.factorize(column)
+        codes = codes.astype(np.int64)
+    values = pd.DatetimeIndex(values)
+    if values.tz is not None:
+        values = values.tz_localize(None)  # the wall-clock date in the dates' own zone (WIB for read_corpus)
+    if (codes < 0).any() or values.hasnans:
+        row = int(np.flatnonzero((codes < 0) | np.asarray(values.isna())[np.maximum(codes, 0)])[0])
+        raise ValueError(f"row {row} of the token table has no date; every document needs one for trends")
+    try:
+        per_value = values.to_period(freq)
+    except (ValueError, TypeError) as error:
+        raise ValueError(f"freq={freq!r}: not a period frequency (use 'D', 'W', 'M', 'Q' or 'Y'): {error}") from None
+    if not len(per_value):
+        return codes, pd.period_range(start=pd.Timestamp(0), periods=0, freq=freq)
+    span = pd.period_range(per_value.min(), per_value.max(), freq=freq)
+    return (per_value.asi8 - span[0].ordinal)[codes], span
+
+
+def period_cells(tokens: pd.DataFrame, groupby: str | Sequence[str] | None, freq: str) -> tuple[np.ndarray, pd.DataFrame, np.ndarray]:
+    """Each row's (group, period) cell, the cells' keys (every group x every period, in order) and each cell's documents.
+
+    The one way trends number their cells (:func:`telaah.theme_trends`,
+    :func:`telaah.term_trends`): groups as :func:`group_ids` orders them, then
+    every period from the first date to the last.
+    """
+    period_of_row, span = periods(tokens, freq=freq)
+    cols = group_columns(tokens, groupby)
+    gid, keys, _ = group_ids(tokens, cols)
+    n_periods = len(span)
+    cell = gid * n_periods + period_of_row
+    grid = keys.loc[np.repeat(np.arange(len(keys)), n_periods)].reset_index(drop=True) if cols else pd.DataFrame(index=range(n_periods))
+    grid["period"] = pd.PeriodIndex.from_ordinals(np.tile(span.asi8, len(keys)), freq=span.freq)
+    return cell, grid, group_documents(tokens, cell, len(grid))
+
+
+def group_documents(tokens: pd.DataFrame, gid: np.ndarray, n_groups: int) -> np.ndarray:
+    """How many documents each group holds (a document with tokens in a group counts once there).
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"doc_id": ["a", "a", "b", "c"]})
+    >>> group_documents(frame, np.array([0, 0, 0, 1]), 3).tolist()
+    [2, 1, 0]
+    """
+    doc, _, _ = group_ids(tokens, ["doc_id"])
+    width = int(doc.max(initial=0)) + 1
+    return np.bincount(np.unique(gid * width + doc) // width, minlength=n_groups)
+
+
+def per_1000(counts: np.ndarray, words: np.ndarray) -> np.ndarray:
+    """``counts`` per 1,000 ``words``; NaN where there are no words.
+
+    Examples
+    --------
+    >>> per_1000(np.array([1, 0]), np.array([500, 0])).tolist()
+    [2.0, nan]
+    """
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(words > 0, counts * 1000.0 / np.maximum(words, 1), np.nan)

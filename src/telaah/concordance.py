@@ -32,10 +32,12 @@ from telaah._columns import (
     group_ids,
     kind_mask,
     metadata_columns,
+    per_1000,
+    period_cells,
     term_codes,
 )
 
-__all__ = ["kwic", "match_rows", "query_terms", "dispersion", "segment_counts"]
+__all__ = ["kwic", "match_rows", "query_terms", "dispersion", "segment_counts", "term_trends"]
 
 _SPACE = re.compile(r"\s+")
 _ID_COLUMNS = ("doc_id", "parent_id", "para_id", "sent_id", "token_id", "start", "end")
@@ -377,4 +379,63 @@ def segment_counts(
     out["n_tokens"] = np.repeat(n_tokens, len(queries))
     with np.errstate(invalid="ignore", divide="ignore"):
         out["per_1000"] = out["count"] / out["n_tokens"] * 1000
+    return out
+
+
+def term_trends(
+    tokens: object,
+    terms: str | Sequence[str],
+    *,
+    by: By = "stem",
+    freq: str = "M",
+    groupby: str | Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Chosen terms per period (and group): when a word was used, and how much (Voyant's *Trends*, by date).
+
+    Parameters
+    ----------
+    tokens : DataFrame, corpus, path or list of str
+        A token table with a ``date`` column.
+    terms : str or list of str
+        The terms; a multiword term (``"angkatan laut"``) counts its
+        occurrences as a sequence, as in :func:`telaah.kwic`.
+    by : {"stem", "lower", "token"}
+        What a term is matched against: ``"stem"`` by default, so
+        *pertahanan* counts *bertahan* and *ditahan* under ``tahan``.
+    freq : str
+        The period: ``"D"``, ``"W"``, ``"M"`` (the default), ``"Q"`` or ``"Y"``.
+    groupby : str or list of str, optional
+        One series per group (``"source"``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group, period and term, zeros included: the ``groupby``
+        columns, ``period``, ``term``, ``count``, ``tokens`` (word tokens in
+        the period), ``per_1000`` and ``documents`` (documents dated in the
+        period).
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Ekspor gas naik.", "Gas dan minyak."],
+    ...                        "date": pd.to_datetime(["2020-01-05", "2020-02-02"])})
+    >>> term_trends(corpus, "gas")[["period", "term", "count", "tokens"]].astype(str).values.tolist()
+    [['2020-01', 'gas', '1', '3'], ['2020-02', 'gas', '1', '3']]
+    """
+    table = ensure_tokens(tokens)
+    check_by(table, by)
+    cell, grid, documents = period_cells(table, groupby, freq)
+    n_cells = len(grid)
+    queries = _queries(terms)
+    counts = np.zeros((n_cells, len(queries)), dtype=np.int64)
+    for j, query in enumerate(queries):
+        rows, _ = match_rows(table, query, by=by)
+        counts[:, j] = np.bincount(cell[rows], minlength=n_cells)
+    words = np.bincount(cell, weights=kind_mask(table, ("word",)), minlength=n_cells).astype(np.int64)
+    out = grid.loc[np.repeat(np.arange(n_cells), len(queries))].reset_index(drop=True)
+    out["term"] = np.tile(np.asarray(queries, dtype=object), n_cells)
+    out["count"] = counts.ravel()
+    out["tokens"] = np.repeat(words, len(queries))
+    out["per_1000"] = per_1000(out["count"].to_numpy(), out["tokens"].to_numpy())
+    out["documents"] = np.repeat(documents, len(queries))
     return out

@@ -53,7 +53,18 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from telaah._columns import Unit, ensure_tokens, group_ids, kind_mask, term_codes, unit_columns
+from telaah._columns import (
+    Unit,
+    ensure_tokens,
+    group_columns,
+    group_documents,
+    group_ids,
+    kind_mask,
+    per_1000,
+    period_cells,
+    term_codes,
+    unit_columns,
+)
 from telaah.lang_id import clitics
 from telaah.resources import data_path
 from telaah.stemmer import default_stemmer
@@ -68,6 +79,7 @@ __all__ = [
     "theme_matches",
     "theme_tokens",
     "theme_scores",
+    "theme_trends",
     "theme_cooccurrence",
     "lexicon_coverage",
 ]
@@ -616,9 +628,10 @@ def theme_scores(
     lexicon: LexiconLike = None,
     *,
     unit: Unit = "document",
+    groupby: str | Sequence[str] | None = None,
     normalize: Literal["per_1000"] | None = "per_1000",
 ) -> pd.DataFrame:
-    """Count theme matches per document, paragraph or sentence: one row per unit and theme.
+    """Count theme matches per document, paragraph or sentence, or per group: one row per unit (or group) and theme.
 
     Parameters
     ----------
@@ -629,6 +642,11 @@ def theme_scores(
     unit : {"document", "paragraph", "sentence"}
         What is scored, as :func:`telaah._columns.unit_columns` defines it
         (the same units as :func:`telaah.fit_topics`).
+    groupby : str or list of str, optional
+        Score groups of rows instead of units: ``"source"``, ``"category"``
+        or any other column of the token table (a theme profile per outlet
+        or section).  The result then has the ``groupby`` columns and a
+        ``documents`` column (documents in the group) instead of unit ids.
     normalize : {"per_1000", None}
         Add a ``per_1000`` column: matches per 1,000 word tokens of the unit.
 
@@ -655,7 +673,8 @@ def theme_scores(
         raise ValueError(f"normalize must be 'per_1000' or None, not {normalize!r}")
     table = ensure_tokens(tokens)
     lex = _resolve_lexicon(lexicon)
-    unit_of_row, _, first_rows = group_ids(table, unit_columns(table, unit))
+    cols = group_columns(table, groupby) if groupby is not None else unit_columns(table, unit)
+    unit_of_row, keys, first_rows = group_ids(table, cols)
     themes = _themes_of(lex)
     is_word = kind_mask(table, ("word",))
     found = _find(table, lex, is_word=is_word)
@@ -670,15 +689,73 @@ def theme_scores(
     cells = unit_of_row[found["row"].to_numpy()] * k + theme_codes[found["entry"].to_numpy()]
     counts = np.bincount(cells, minlength=n_units * k).astype(np.int64)
 
-    scores = table[_id_columns(table, unit)].iloc[np.repeat(first_rows, k)].reset_index(drop=True)
+    if groupby is not None:
+        scores = keys.loc[np.repeat(np.arange(n_units), k)].reset_index(drop=True)
+    else:
+        scores = table[_id_columns(table, unit)].iloc[np.repeat(first_rows, k)].reset_index(drop=True)
     scores["theme"] = pd.Categorical.from_codes(np.tile(np.arange(k), n_units), categories=themes)
     scores["matches"] = counts
     scores["tokens"] = np.repeat(words, k)
+    if groupby is not None:
+        scores["documents"] = np.repeat(group_documents(table, unit_of_row, n_units), k)
     if normalize == "per_1000":
         tokens_ = scores["tokens"].to_numpy(dtype=float)
         with np.errstate(divide="ignore", invalid="ignore"):
             scores["per_1000"] = np.where(tokens_ > 0, scores["matches"].to_numpy() * 1000.0 / tokens_, np.nan)
     return scores
+
+
+def theme_trends(tokens: Any, *, freq: str = "M", lexicon: LexiconLike = None, groupby: str | Sequence[str] | None = None) -> pd.DataFrame:
+    """Theme matches per period (and group): how much each theme is talked about over time.
+
+    Parameters
+    ----------
+    tokens : DataFrame, corpus, path or list of str
+        A token table with a ``date`` column (see the module's notes).
+    freq : str
+        The period: ``"D"``, ``"W"``, ``"M"`` (the default), ``"Q"`` or ``"Y"``.
+    lexicon : DataFrame, path or None
+        The theme lexicon; the bundled one when None.
+    groupby : str or list of str, optional
+        One series per group: ``"source"``, ``"category"`` ...
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group (when ``groupby`` is given), period and theme,
+        every period from the first date to the last, zeros included: the
+        ``groupby`` columns, ``period`` (a pandas Period), ``theme``,
+        ``matches`` (a phrase counts once; all periods add up to
+        :func:`telaah.theme_scores`' totals), ``tokens`` (word tokens in the
+        period), ``per_1000`` (NaN for a period without words) and
+        ``documents`` (documents dated in the period).
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Ekspor gas naik.", "Pasukan itu bertahan."],
+    ...                        "date": pd.to_datetime(["2020-01-05", "2020-03-02"])})
+    >>> t = theme_trends(corpus)
+    >>> t[t.theme == "energi"][["period", "matches", "documents"]].astype(str).values.tolist()
+    [['2020-01', '1', '1'], ['2020-02', '0', '0'], ['2020-03', '0', '1']]
+    """
+    table = ensure_tokens(tokens)
+    lex = _resolve_lexicon(lexicon)
+    cell, grid, documents = period_cells(table, groupby, freq)
+    n_cells = len(grid)
+    themes = _themes_of(lex)
+    is_word = kind_mask(table, ("word",))
+    found = _find(table, lex, is_word=is_word)
+    k = len(themes)
+    theme_codes = pd.Categorical(lex["theme"], categories=themes).codes.astype(np.int64)
+    counts = np.bincount(cell[found["row"].to_numpy()] * k + theme_codes[found["entry"].to_numpy()], minlength=n_cells * k)
+    words = np.bincount(cell, weights=is_word, minlength=n_cells).astype(np.int64)
+    out = grid.loc[np.repeat(np.arange(n_cells), k)].reset_index(drop=True)
+    out["theme"] = pd.Categorical.from_codes(np.tile(np.arange(k), n_cells), categories=themes)
+    out["matches"] = counts.astype(np.int64)
+    out["tokens"] = np.repeat(words, k)
+    out["per_1000"] = per_1000(out["matches"].to_numpy(), out["tokens"].to_numpy())
+    out["documents"] = np.repeat(documents, k)
+    return out
 
 
 def _is_scores(data: Any) -> bool:
