@@ -28,6 +28,7 @@ from telaah.plots.topics import (
     plot_topic_terms,
     plot_topic_themes,
 )
+from telaah.plots.trends import plot_term_trends, plot_theme_trends
 
 __all__ = [
     "PALETTE",
@@ -42,6 +43,8 @@ __all__ = [
     "plot_theme_cooccurrence",
     "plot_theme_heatmap",
     "plot_theme_profile",
+    "plot_theme_trends",
+    "plot_term_trends",
     "plot_top_terms",
     "plot_topic_prevalence",
     "plot_topic_terms",
