@@ -169,3 +169,16 @@ def test_every_reading_option_is_on_the_command_line(command):
     for flag in ("--text-column", "--id-column", "--encoding", "--sep", "--recursive", "--on-error", "--unit"):
         assert flag in out, flag
     assert telaah.cli._reading.__doc__
+
+
+def test_tokens_read_dates_and_carry_them(tmp_path, capsys):
+    table = tmp_path / "berita.csv"
+    table.write_text("id,text,tanggal\na,Harga naik.,25/12/2020\nb,Harga turun.,3/1/2021\n", encoding="utf-8")
+    out = tmp_path / "tokens.parquet"
+    assert main(["tokens", str(table), "--date-column", "tanggal", "-o", str(out)]) == 0
+    tokens = pd.read_parquet(out)
+    assert tokens.groupby("doc_id", observed=True)["date"].first().dt.strftime("%Y-%m-%d").tolist() == ["2020-12-25", "2021-01-03"]
+    capsys.readouterr()
+    table.write_text("id,text,tanggal\na,Harga naik.,3/4/2020\n", encoding="utf-8")
+    assert main(["tokens", str(table), "--date-column", "tanggal", "-o", str(out)]) == 2
+    assert "--date-format %d/%m/%Y" in one_line_error(capsys)

@@ -24,6 +24,8 @@ def _reading(args: argparse.Namespace) -> dict[str, object]:
         "sep": args.sep,
         "recursive": args.recursive,
         "on_error": args.on_error,
+        "date_column": args.date_column,
+        "date_format": args.date_format,
     }
 
 
@@ -118,6 +120,8 @@ def _add_reading_options(command: argparse.ArgumentParser) -> None:
     group.add_argument("--encoding", default=None, help="the encoding of text files (default: detected; refused when unsure)")
     group.add_argument("--sep", default=None, help="the CSV separator (default: sniffed from the header line)")
     group.add_argument("--recursive", action="store_true", help="for folders: also read .txt files in subfolders")
+    group.add_argument("--date-column", default=None, metavar="COL", help="a column of dates, read into a date column (format inferred; refused when ambiguous)")
+    group.add_argument("--date-format", default=None, metavar="FORMAT", help="force the date format, as strptime codes (%%d/%%m/%%Y)")
     group.add_argument(
         "--on-error", choices=("raise", "skip"), default="raise",
         help="a document that cannot be read: stop (raise, the default) or leave it out with a warning (skip)",

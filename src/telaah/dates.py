@@ -39,6 +39,7 @@ from typing import Any
 
 import pandas as pd
 
+from telaah.errors import option
 from telaah.lang_id import date_names
 
 __all__ = ["parse_dates", "DateError", "TIMEZONE"]
@@ -194,7 +195,7 @@ def _inferred(strings: dict[int, str], problems: dict[int, str], *, name: Callab
     first, family = next(((i, f) for i, text in strings.items() for f, p in patterns.items() if p.fullmatch(text)), (None, None))
     if family is None:  # not one value is a date of a known format
         for i, text in strings.items():
-            problems[i] = f"{column} {text!r} is not a date Telaah can read; pass date_format= (strptime codes, e.g. '%d/%m/%Y')"
+            problems[i] = f"{column} {text!r} is not a date Telaah can read; pass {option('date_format')} (strptime codes, e.g. '%d/%m/%Y')"
         return {}
     pattern = patterns[family]
     matches: dict[int, re.Match[str]] = {}
@@ -238,8 +239,8 @@ def _day_first(matches: dict[int, re.Match[str]], *, name: Callable[[int], str],
         sep = matches[first]["sep"]
         raise DateError(
             f"column {column!r}: cannot tell day from month: every value has both numbers at most 12 "
-            f"({name(first)}: {matches[first].group()!r}); pass date_format='%d{sep}%m{sep}%Y' (day first, the Indonesian "
-            f"order) or date_format='%m{sep}%d{sep}%Y'",
+            f"({name(first)}: {matches[first].group()!r}); pass {option('date_format', f'%d{sep}%m{sep}%Y')} (day first, the "
+            f"Indonesian order) or {option('date_format', f'%m{sep}%d{sep}%Y')}",
             row=first,
         )
     return over_first is not None
@@ -282,7 +283,7 @@ def _with_format(strings: dict[int, str], date_format: str, problems: dict[int, 
         try:
             stamp = pd.Timestamp(datetime.strptime(_as_english(text, date_format), _strptime_format(date_format)))
         except ValueError as error:
-            problems[i] = f"{column} {text!r} does not match date_format={date_format!r} ({error})"
+            problems[i] = f"{column} {text!r} does not match {option('date_format', date_format)} ({error})"
             continue
         parsed[i] = stamp
     return parsed

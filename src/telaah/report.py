@@ -706,7 +706,9 @@ def _check_corpus_outside(given: Path, out: Path, files: Iterable[Path] = ()) ->
         raise ValueError(f"{given}: the corpus reads {_names(inside)}, inside {where}; choose a report folder outside the corpus")
 
 
-def _check_read_options(*, encoding: object, sep: object, recursive: object, on_error: object) -> None:
+def _check_read_options(
+    *, encoding: object, sep: object, recursive: object, on_error: object, date_column: object = None, date_format: object = None
+) -> None:
     if encoding is not None:
         try:
             codecs.lookup(encoding)  # type: ignore[arg-type]
@@ -718,6 +720,9 @@ def _check_read_options(*, encoding: object, sep: object, recursive: object, on_
         raise ValueError(f"{option('recursive', recursive)}: give True or False")
     if on_error not in ("raise", "skip"):
         raise ValueError(f"{option('on_error', on_error)}: choose 'raise' or 'skip'")
+    for name, value in (("date_column", date_column), ("date_format", date_format)):
+        if value is not None and (not isinstance(value, str) or not value):
+            raise ValueError(f"{option(name, value)}: give a column name" if name == "date_column" else f"{option(name, value)}: give strptime codes, e.g. '%d/%m/%Y'")
 
 
 def _check_themes(themes: str | os.PathLike[str] | None) -> Path | None:
@@ -886,6 +891,8 @@ def make_report(
     sep: str | None = None,
     recursive: bool = False,
     on_error: Literal["raise", "skip"] = "raise",
+    date_column: str | None = None,
+    date_format: str | None = None,
     themes: str | os.PathLike[str] | None = None,
     topics: TopicsArg | str = "auto",
     random_state: int = 0,
@@ -909,7 +916,7 @@ def make_report(
         For tables, as for :func:`telaah.read_corpus`.
     unit : {"paragraph", "document"}
         How the corpus is read: one row per paragraph (the default) or per document.
-    encoding, sep, recursive, on_error
+    encoding, sep, recursive, on_error, date_column, date_format
         As for :func:`telaah.read_corpus`; the notebook reads the corpus with
         the same options as the checks before it.
     themes : str or path, optional
@@ -959,7 +966,7 @@ def make_report(
     telaah.errors.CorpusError: tidak-ada.txt: no such file or folder ...
     """
     out = _check_out(out)
-    read = {"encoding": encoding, "sep": sep, "recursive": recursive, "on_error": on_error}
+    read = {"encoding": encoding, "sep": sep, "recursive": recursive, "on_error": on_error, "date_column": date_column, "date_format": date_format}
     corpus, path, lexicon, k = _validate(
         source, out=out, text_column=text_column, id_column=id_column, unit=unit, themes=themes, topics=topics, random_state=random_state, read=read
     )
@@ -977,6 +984,8 @@ def make_report(
         "SEP": sep,
         "RECURSIVE": recursive,
         "ON_ERROR": on_error,
+        "DATE_COLUMN": date_column,
+        "DATE_FORMAT": date_format,
         "THEMES": None if lexicon is None else str(lexicon),
         "TOPICS": k,
         "RANDOM_STATE": random_state,
