@@ -549,3 +549,12 @@ def test_theme_scores_by_group_give_a_profile_per_outlet(dated):
     assert scores.columns.tolist() == ["source", "theme", "matches", "tokens", "documents", "per_1000"]
     assert scores.groupby("source", observed=True)["documents"].first().tolist() == [2, 2]
     assert scores["matches"].sum() == theme_scores(dated)["matches"].sum()
+
+
+def test_documents_are_articles_in_a_corpus_read_by_paragraph():
+    corpus = pd.DataFrame(
+        {"doc_id": ["a", "b"], "text": ["Ekspor gas naik.\n\nHarga gas turun.", "Pasukan bertahan."], "date": pd.to_datetime(["2020-01-05", "2020-01-20"])}
+    )
+    by_paragraph = token_table(read_corpus(corpus, unit="paragraph", date_column="date"))
+    assert theme_trends(by_paragraph)["documents"].unique().tolist() == [2]
+    assert theme_scores(by_paragraph, groupby="date")["documents"].tolist()[:1] == [1]

@@ -399,13 +399,18 @@ def period_cells(tokens: pd.DataFrame, groupby: str | Sequence[str] | None, freq
 def group_documents(tokens: pd.DataFrame, gid: np.ndarray, n_groups: int) -> np.ndarray:
     """How many documents each group holds (a document with tokens in a group counts once there).
 
+    A document is an article: in a table of a corpus read by paragraph or
+    sentence (it has ``parent_id``) the paragraphs of one article count once.
+
     Examples
     --------
     >>> frame = pd.DataFrame({"doc_id": ["a", "a", "b", "c"]})
     >>> group_documents(frame, np.array([0, 0, 0, 1]), 3).tolist()
     [2, 1, 0]
+    >>> group_documents(frame.assign(parent_id=["x", "x", "x", "y"]), np.array([0, 0, 0, 1]), 3).tolist()
+    [1, 1, 0]
     """
-    doc, _, _ = group_ids(tokens, ["doc_id"])
+    doc, _, _ = group_ids(tokens, ["parent_id" if "parent_id" in tokens.columns else "doc_id"])
     width = int(doc.max(initial=0)) + 1
     return np.bincount(np.unique(gid * width + doc) // width, minlength=n_groups)
 

@@ -646,7 +646,8 @@ def theme_scores(
         Score groups of rows instead of units: ``"source"``, ``"category"``
         or any other column of the token table (a theme profile per outlet
         or section).  The result then has the ``groupby`` columns and a
-        ``documents`` column (documents in the group) instead of unit ids.
+        ``documents`` column (articles in the group: a paragraph corpus counts
+        each parent once) instead of unit ids.
     normalize : {"per_1000", None}
         Add a ``per_1000`` column: matches per 1,000 word tokens of the unit.
 
@@ -728,7 +729,8 @@ def theme_trends(tokens: Any, *, freq: str = "M", lexicon: LexiconLike = None, g
         ``matches`` (a phrase counts once; all periods add up to
         :func:`telaah.theme_scores`' totals), ``tokens`` (word tokens in the
         period), ``per_1000`` (NaN for a period without words) and
-        ``documents`` (documents dated in the period).
+        ``documents`` (articles dated in the period; the paragraphs of one
+        article count once).
 
     Examples
     --------

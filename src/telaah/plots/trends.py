@@ -62,8 +62,9 @@ def _draw(
     chosen: Sequence[str],
     colors: Sequence[str],
     min_documents: int,
+    labels: int = 12,
 ) -> None:
-    """Lines of ``value`` over the periods of one group, thin periods shaded."""
+    """Lines of ``value`` over the periods of one group, thin periods shaded, at most ``labels`` period labels."""
     periods = pd.PeriodIndex(table["period"]).unique().sort_values()
     x = np.arange(len(periods))
     for name, color in zip(chosen, colors, strict=True):
@@ -72,7 +73,7 @@ def _draw(
     documents = table.groupby("period", sort=True)["documents"].first().reindex(periods).fillna(0).to_numpy()
     for i in np.flatnonzero(documents < min_documents):
         ax.axvspan(i - 0.5, i + 0.5, color="#999999", alpha=0.15, linewidth=0)
-    step = max(1, len(periods) // 12)
+    step = max(1, -(-len(periods) // labels))
     ax.set_xticks(x[::step], [period_label(p) for p in periods[::step]], rotation=45, ha="right")
     ax.set_xlim(-0.5, len(periods) - 0.5)
     ax.set_ylim(bottom=0)
@@ -112,7 +113,7 @@ def _plot_trends(
             continue
         key = keys.iloc[i]
         mask = np.logical_and.reduce([table[c].astype(str) == str(key[c]) for c in groups])
-        _draw(panel, table[mask], series=series, value=value, chosen=chosen, colors=colors, min_documents=min_documents)
+        _draw(panel, table[mask], series=series, value=value, chosen=chosen, colors=colors, min_documents=min_documents, labels=6)
         finish(panel, title=", ".join(str(key[c]) for c in groups), xlabel="Period", ylabel=ylabel if i % ncols == 0 else "")
     top = float(np.nanmax(table[table[series].astype(str).isin(chosen)][value].to_numpy(dtype=float), initial=0.0))
     for panel in axes.flat[:n]:
