@@ -182,3 +182,14 @@ def test_tokens_read_dates_and_carry_them(tmp_path, capsys):
     table.write_text("id,text,tanggal\na,Harga naik.,3/4/2020\n", encoding="utf-8")
     assert main(["tokens", str(table), "--date-column", "tanggal", "-o", str(out)]) == 2
     assert "--date-format %d/%m/%Y" in one_line_error(capsys)
+
+
+def test_report_groupby_is_a_flag_and_a_bad_column_is_a_one_line_error(tmp_path, capsys):
+    help_text = subprocess.run([sys.executable, "-m", "telaah.cli", "report", "--help"], capture_output=True, text=True, check=True).stdout
+    assert "--groupby COL" in help_text
+    table = tmp_path / "berita.csv"
+    table.write_text("id,text,sumber\na,Harga gas naik.,kompas\nb,Pasukan bertahan.,tempo\n", encoding="utf-8")
+    out = tmp_path / "laporan"
+    assert main(["report", str(table), "--out", str(out), "--topics", "none", "--groupby", "penulis"]) == 2
+    assert "--groupby penulis: no such column in the corpus; group by one of 'sumber'" in one_line_error(capsys)
+    assert not out.exists()

@@ -26,14 +26,17 @@ from telaah.report import (
     MANIFEST_FORMAT,
     REPORT_NOTEBOOK,
     ReportError,
+    check_groupby,
     check_topics,
     content_words,
     corpus_hashes,
+    describe_trends,
     earlier_report,
     install_report,
     make_report,
     report_files,
     report_notebook_path,
+    trend_period,
 )
 
 # A spreadsheet export: CRLF rows, a text column with line breaks, doubled quotes and commas inside
@@ -154,8 +157,8 @@ def test_the_report_notebook_is_found_and_takes_parameters():
     nb = nbformat.read(path, as_version=4)
     tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
     assert len(tagged) == 1
-    for name in ("SOURCE", "TEXT_COLUMN", "ID_COLUMN", "UNIT", "ENCODING", "SEP", "RECURSIVE", "ON_ERROR", "THEMES",
-                 "TOPICS", "RANDOM_STATE", "OUT", "OUT_LABEL"):
+    for name in ("SOURCE", "TEXT_COLUMN", "ID_COLUMN", "UNIT", "ENCODING", "SEP", "RECURSIVE", "ON_ERROR", "DATE_COLUMN",
+                 "DATE_FORMAT", "GROUPBY", "THEMES", "TOPICS", "RANDOM_STATE", "OUT", "OUT_LABEL"):
         assert f"{name} = " in tagged[0].source
 
 
@@ -191,6 +194,16 @@ def test_report_writes_notebook_html_figures_tables_and_manifest(reports, corpus
         assert hashlib.sha256((out / "tables" / name).read_bytes()).hexdigest() == digest
 
 
+def test_without_dates_or_groups_the_new_sections_say_so_in_one_line(reports):
+    out = reports["out"]
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "Over time" in html and "The corpus has no dates, so nothing is charted over time" in html
+    assert "By group" in html and "No groups" in html
+    assert not list((out / "tables").glob("*trends*")) and not list((out / "tables").glob("group_*"))
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["parameters"]["GROUPBY"] is None and manifest["parameters"]["DATE_COLUMN"] is None
+
+
 def test_report_reads_the_csv_export_whole(reports):
     out = reports["out"]
     summary = pd.read_csv(out / "tables" / "corpus_summary.csv", dtype={"doc_id": str})
@@ -208,6 +221,138 @@ def test_same_corpus_parameters_and_seed_give_identical_tables(reports):
     after = {name: digest for name, digest in snapshot(reports["out"]).items() if name.startswith("tables/")}
     after.pop("tables/catatan.csv")  # the user's
     assert len(before) >= 6 and before == after
+
+
+# Over time and by group -----------------------------------------------------------------------------------------------
+
+#: Eight articles of two paragraphs each, from two outlets, over eight months (three in January, none from May to July).
+DATED = [
+    ("k1", "2024-01-05", "kompas", "Harga gas dan minyak naik lagi.\n\nEkspor energi ke Jepang ikut naik."),
+    ("k2", "2024-01-12", "kompas", "Pemerintah menaikkan harga minyak.\n\nPedagang gas mengeluh soal harga."),
+    ("t1", "2024-01-20", "tempo", "Pasukan menggelar latihan militer di perbatasan.\n\nRudal baru diuji di wilayah utara."),
+    ("k3", "2024-02-02", "kompas", "Impor minyak turun bulan ini.\n\nHarga gas tetap tinggi di pasar."),
+    ("t2", "2024-04-10", "tempo", "Menteri pertahanan membahas pasukan perdamaian.\n\nLatihan militer berlangsung seminggu."),
+    ("k4", "2024-04-22", "kompas", "Ekspor batu bara dan gas meningkat.\n\nPerdagangan energi tumbuh pesat."),
+    ("t3", "2024-08-03", "tempo", "Sengketa wilayah dibahas para diplomat.\n\nPasukan ditarik dari pulau sengketa."),
+    ("k5", "2024-08-20", "kompas", "Harga minyak dunia turun tajam.\n\nPedagang minyak dan gas di Jakarta lega."),
+]
+DOCUMENTS_PER_MONTH = {"2024-01": 3, "2024-02": 1, "2024-03": 0, "2024-04": 2, "2024-05": 0, "2024-06": 0, "2024-07": 0, "2024-08": 2}
+DATED_OPTIONS = {"text_column": "isi", "id_column": "no", "date_column": "tanggal", "topics": None}
+
+
+def dated_csv(folder: Path, **extra: list) -> Path:
+    path = folder / "berkala.csv"
+    frame = pd.DataFrame(DATED, columns=["no", "tanggal", "sumber", "isi"]).assign(**extra)
+    frame.to_csv(path, index=False)
+    return path
+
+
+@pytest.fixture(scope="module")
+def dated_reports(tmp_path_factory) -> dict:
+    """A report with dates and groups from the command line, and the same from Python into another folder (two kernel runs)."""
+    folder = tmp_path_factory.mktemp("berkala")
+    source = dated_csv(folder)
+    cli, python = folder / "cli", folder / "python"
+    status = main(
+        ["report", str(source), "--out", str(cli), "--text-column", "isi", "--id-column", "no", "--date-column", "tanggal",
+         "--groupby", "sumber", "--topics", "none", "--no-progress"]
+    )
+    assert status == 0
+    make_report(source, out=python, groupby="sumber", progress=False, **DATED_OPTIONS)
+    return {"source": source, "cli": cli, "python": python}
+
+
+def test_a_dated_report_with_groups_writes_the_trend_and_group_tables_and_charts(dated_reports):
+    out = dated_reports["cli"]
+    tables = {p.stem for p in (out / "tables").glob("*.csv")}
+    assert {"theme_trends", "group_theme_scores", "group_frequencies", "group_keyness", "group_theme_trends"} <= tables
+    figures = {p.stem for p in (out / "figures").glob("*.png")}
+    assert {"theme_trends", "group_themes", "group_theme_trends"} <= figures
+    assert figures == {p.stem for p in (out / "figures").glob("*.svg")}
+    nb = nbformat.read(out / "report.ipynb", as_version=4)
+    assert not [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["parameters"]["GROUPBY"] == "sumber" and manifest["parameters"]["DATE_COLUMN"] == "tanggal"
+    assert {"tables/theme_trends.csv", "tables/group_keyness.csv", "figures/theme_trends.svg", "figures/group_theme_trends.png"} <= set(manifest["files"])
+    on_disk = snapshot(out)
+    del on_disk["manifest.json"]
+    assert manifest["files"] == on_disk
+
+    # Months (the dates span more than six months), every month from the first to the last, and documents, not paragraphs.
+    trends = pd.read_csv(out / "tables" / "theme_trends.csv")
+    assert trends.groupby("period", sort=True)["documents"].first().to_dict() == DOCUMENTS_PER_MONTH
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "8 documents over 8 months (Jan 2024 to Agu 2024)" in html
+    assert "7 months with fewer than 3 documents are shaded" in html and "in Jan 2024" in html
+
+    scores = pd.read_csv(out / "tables" / "group_theme_scores.csv")
+    assert scores.groupby("sumber")["documents"].first().to_dict() == {"kompas": 5, "tempo": 3}
+    by_group = pd.read_csv(out / "tables" / "group_theme_trends.csv")
+    assert by_group.drop_duplicates(["sumber", "period"]).groupby("sumber")["documents"].sum().to_dict() == {"kompas": 5, "tempo": 3}
+    assert set(pd.read_csv(out / "tables" / "group_frequencies.csv")["sumber"]) == {"kompas", "tempo"}
+    # The largest group (kompas) against the rest: minyak is kompas's alone.
+    key = pd.read_csv(out / "tables" / "group_keyness.csv").set_index("term")
+    assert (key.loc["minyak", "count_target"], key.loc["minyak", "count_reference"]) == (5, 0)
+    assert "compare the largest group, <strong>kompas</strong>, with all the others" in html
+
+
+def test_a_dated_report_with_groups_gives_the_same_tables_from_the_command_line_and_from_python(dated_reports):
+    tables = {name: digest for name, digest in snapshot(dated_reports["cli"]).items() if name.startswith("tables/")}
+    assert len(tables) >= 12 and tables == {n: d for n, d in snapshot(dated_reports["python"]).items() if n.startswith("tables/")}
+
+
+def test_groupby_and_the_dates_are_passed_to_the_kernel_and_recorded(fake_kernel, tmp_path):
+    source = dated_csv(tmp_path)
+    make_report(source, out=tmp_path / "laporan", groupby="sumber", progress=False, **DATED_OPTIONS)
+    parameters = fake_kernel[0]["parameters"]
+    assert (parameters["GROUPBY"], parameters["DATE_COLUMN"], parameters["DATE_FORMAT"]) == ("sumber", "tanggal", None)
+    manifest = json.loads((tmp_path / "laporan" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["parameters"]["GROUPBY"] == "sumber"
+
+
+@pytest.mark.parametrize(
+    ("groupby", "extra", "message"),
+    [
+        ("sumberx", {}, r"^groupby='sumberx': no such column in the corpus; group by one of 'tanggal', 'sumber'$"),
+        ("isi", {}, r"^groupby='isi': no such column in the corpus"),
+        ("text", {}, r"^groupby='text': the corpus's 'text' column holds its text, ids or positions, not groups; group by one of"),
+        ("date", {}, r"^groupby='date': the dates are charted over time already"),
+        ("bahasa", {"bahasa": ["id"] * 8}, r"^groupby='bahasa': every document has the same bahasa \('id'\); grouping needs two values or more$"),
+        (3, {}, r"^groupby=3: give the name of one column of the corpus"),
+        (["sumber"], {}, r"^groupby=\['sumber'\]: give the name of one column"),
+    ],
+)
+def test_a_bad_groupby_fails_before_anything_runs(groupby, extra, message, tmp_path, no_kernel):
+    source = dated_csv(tmp_path, **extra)
+    out = tmp_path / "laporan"
+    with pytest.raises(ValueError, match=message):
+        make_report(source, out=out, groupby=groupby, **DATED_OPTIONS)
+    with command_line_style(), pytest.raises(ValueError, match=f"^--groupby {groupby}: " if isinstance(groupby, str) else "^--groupby"):
+        make_report(source, out=out, groupby=groupby, **DATED_OPTIONS)
+    assert not out.exists()
+
+
+def test_check_groupby_accepts_a_metadata_column_and_none(tmp_path):
+    from telaah.corpus import read_corpus
+
+    corpus = read_corpus(dated_csv(tmp_path), text_column="isi", id_column="no", unit="paragraph")
+    assert check_groupby(corpus, "sumber") == "sumber" and check_groupby(corpus, None) is None
+    assert check_groupby(corpus, "tanggal") == "tanggal", "a date column read as text is only a column"
+
+
+@pytest.mark.parametrize(("days", "freq"), [(0, "D"), (61, "D"), (62, "W"), (182, "W"), (183, "M"), (1460, "M"), (1462, "Q"), (7400, "Y")])
+def test_the_trend_period_follows_the_span_of_the_dates(days, freq):
+    start = pd.Timestamp("2020-01-01 08:00", tz="Asia/Jakarta")
+    dates = pd.Series([start, start + pd.Timedelta(days=days)])
+    assert trend_period(dates) == freq
+    assert trend_period(dates.astype("category")) == freq == trend_period(pd.DatetimeIndex(dates))
+
+
+def test_describe_trends_of_one_period_says_there_is_no_change_to_see():
+    trends = pd.DataFrame({"period": pd.PeriodIndex(["2024-03-05"] * 2, freq="D"), "theme": ["energi", "wilayah"],
+                           "matches": [1, 0], "tokens": [10, 10], "per_1000": [100.0, 0.0], "documents": [2, 2]})
+    assert describe_trends(trends, freq="D") == "All 2 documents fall in one day (5 Mar 2024): there is no change over time to see."
 
 
 # The manifest: Telaah's own, listing every file ------------------------------------------------------------------------
@@ -587,6 +732,7 @@ def test_the_report_notebook_reads_the_corpus_with_the_options(tmp_path):
     nb = nbformat.read(report_notebook_path(), as_version=4)
     setup = nb.cells[2].source
     assert "encoding=ENCODING, sep=SEP, recursive=RECURSIVE, on_error=ON_ERROR" in setup
+    assert "date_column=DATE_COLUMN, date_format=DATE_FORMAT" in setup and "check_groupby(corpus, GROUPBY)" in setup
     # Run the notebook's parameters and set-up cells on a real kernel, and look at what it read.
     seen = tmp_path / "terbaca.json"
     nb.cells = nb.cells[:3] + [nbformat.v4.new_code_cell(

@@ -99,6 +99,7 @@ def _report(args: argparse.Namespace) -> int:
             out=args.out,
             unit=args.unit,
             **_reading(args),
+            groupby=args.groupby,
             themes=args.themes,
             topics=args.topics,
             random_state=args.seed,
@@ -154,6 +155,10 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--out", required=True, help="the report folder (new, empty, or an earlier report)")
     _add_reading_options(rep)
     rep.add_argument("--unit", choices=("paragraph", "document"), default="paragraph", help="one row per paragraph or per document")
+    rep.add_argument(
+        "--groupby", default=None, metavar="COL",
+        help="a metadata column (source, category ...): themes, frequent terms, key terms and trends per group",
+    )
     rep.add_argument("--themes", default=None, metavar="FILE", help="a theme lexicon (default: the bundled one)")
     rep.add_argument("--topics", default="auto", metavar="K|auto|none", help="number of topics (default: auto)")
     rep.add_argument("--seed", type=int, default=0, help="the seed of every random step (random_state; default: 0)")

@@ -8,7 +8,8 @@ into ``DIR``::
     report.ipynb        the executed notebook
     report.html         a standalone page (code cells hidden unless asked)
     figures/NAME.png    every chart, also as NAME.svg
-    tables/NAME.csv     frequencies, keyness, collocations, theme scores, topics ...
+    tables/NAME.csv     frequencies, keyness, collocations, theme scores, topics; theme trends
+                        when the corpus has dates, and group_* tables with ``groupby``
     manifest.json       parameters, random_state, corpus file hashes, library versions, times,
                         and every file the report wrote, with its SHA-256
 
@@ -60,6 +61,7 @@ from importlib import metadata
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 
 from telaah.errors import option
@@ -77,6 +79,13 @@ __all__ = [
     "count_topic_units",
     "auto_ks",
     "content_words",
+    "PERIODS",
+    "THIN_PERIOD",
+    "trend_period",
+    "describe_trends",
+    "check_groupby",
+    "group_sizes",
+    "plot_group_themes",
     "save_figure",
     "save_table",
     "corpus_hashes",
@@ -243,6 +252,173 @@ def content_words(texts: Iterable[str], *, stoplist: frozenset[str] | None = Non
             else:
                 return token, seen
     return None, seen
+
+
+# Over time and by group: the choices the report makes ------------------------------------------------------------------
+
+#: The periods of the report's trends, singular and plural, by pandas frequency code.
+PERIODS: dict[str, tuple[str, str]] = {"D": ("day", "days"), "W": ("week", "weeks"), "M": ("month", "months"), "Q": ("quarter", "quarters"), "Y": ("year", "years")}
+#: The longest span (in days) charted by day, by week, by month and by quarter; longer spans are charted by year.
+PERIOD_SPANS: tuple[tuple[float, str], ...] = ((62, "D"), (183, "W"), (4 * 365.25, "M"), (20 * 365.25, "Q"))
+#: A period (or group and period) with fewer documents than this is thin: shaded in the charts, left out of the reading.
+THIN_PERIOD = 3
+#: Corpus columns that hold no groups: the text, the ids, and where a unit lies in its document.
+_NOT_GROUPS = frozenset({"doc_id", "text", "parent_id", "para_index", "sent_index", "start", "end"})
+
+
+def _wall_clock(column: pd.Series | pd.Index) -> pd.DatetimeIndex:
+    """Dates (datetime or categorical of datetimes) as naive wall-clock times in their own zone, as trends use them."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        values = pd.DatetimeIndex(column.cat.categories).take(np.asarray(column.cat.codes))
+    else:
+        values = pd.DatetimeIndex(column)
+    return values.tz_localize(None) if values.tz is not None else values
+
+
+def trend_period(dates: pd.Series | pd.Index) -> str:
+    """The period the report charts trends by, from the span of the dates: ``"D"``, ``"W"``, ``"M"``, ``"Q"`` or ``"Y"``.
+
+    Days for a span under 62 days (about 2 months), weeks under 183 days
+    (about 6 months), months under 4 years, quarters under 20 years, else
+    years: from a few dozen to about 80 periods, each holding enough
+    documents to compare.
+
+    Examples
+    --------
+    >>> [trend_period(pd.to_datetime(["2024-01-01", end])) for end in ("2024-01-20", "2024-04-01", "2025-06-30", "2031-01-01")]
+    ['D', 'W', 'M', 'Q']
+    """
+    values = _wall_clock(pd.Series(dates).dropna() if not isinstance(dates, pd.Index) else dates.dropna())
+    if not len(values):
+        raise ValueError("no dates to chart")
+    days = (values.max() - values.min()) / pd.Timedelta(days=1)
+    return next((code for limit, code in PERIOD_SPANS if days < limit), "Y")
+
+
+def describe_trends(trends: pd.DataFrame, *, freq: str, min_documents: int = THIN_PERIOD) -> str:
+    """The report's reading of a :func:`telaah.theme_trends` table (without groups): coverage, thin periods, the peak.
+
+    Examples
+    --------
+    >>> trends = pd.DataFrame({"period": pd.period_range("2024-01", periods=3, freq="M").repeat(2),
+    ...                        "theme": ["energi", "wilayah"] * 3, "matches": [4, 0, 1, 0, 0, 2],
+    ...                        "tokens": [1000, 1000, 500, 500, 400, 400], "per_1000": [4.0, 0.0, 2.0, 0.0, 0.0, 5.0],
+    ...                        "documents": [5, 5, 1, 1, 3, 3]})
+    >>> print(describe_trends(trends, freq="M"))  # doctest: +NORMALIZE_WHITESPACE
+    9 documents over 3 months (Jan 2024 to Mar 2024): a median of 3 documents a month (from 1 to 5).
+    1 month with fewer than 3 documents is shaded: a rate over so few texts says little.
+    The highest rate in a month with 3 documents or more: *wilayah*, 5.00 matches per 1,000 words in Mar 2024.
+    """
+    from telaah.plots.trends import period_label
+
+    one, many = PERIODS.get(freq, ("period", "periods"))
+    per = trends.groupby("period", sort=True)["documents"].first()
+    total = int(per.sum())
+    labels = [period_label(p) for p in per.index]
+    if len(per) == 1:
+        return f"All {total:,} documents fall in one {one} ({labels[0]}): there is no change over time to see."
+    text = (
+        f"{total:,} documents over {len(per)} {many} ({labels[0]} to {labels[-1]}): a median of {per.median():g} documents "
+        f"a {one} (from {int(per.min()):,} to {int(per.max()):,})."
+    )
+    thin = int((per < min_documents).sum())
+    if thin:
+        text += (
+            f"\n{thin} {one if thin == 1 else many} with fewer than {min_documents} documents "
+            f"{'is' if thin == 1 else 'are'} shaded: a rate over so few texts says little."
+        )
+    else:
+        text += f"\nEvery {one} has {min_documents} documents or more."
+    covered = trends[(trends["documents"] >= min_documents) & (trends["per_1000"] > 0)]
+    if len(covered):
+        peak = covered.loc[covered["per_1000"].idxmax()]
+        text += (
+            f"\nThe highest rate in a {one} with {min_documents} documents or more: *{peak['theme']}*, "
+            f"{peak['per_1000']:.2f} matches per 1,000 words in {period_label(peak['period'])}."
+        )
+    return text
+
+
+def check_groupby(corpus: pd.DataFrame, groupby: object) -> str | None:
+    """Check the ``groupby`` option against the corpus as read: a metadata column with two values or more.
+
+    Returns ``groupby`` (None when it is None).  The text, the ids, the
+    positions and the dates (charted over time already) are not groups.
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Satu.", "Dua."], "source": ["kompas", "tempo"]})
+    >>> check_groupby(corpus, "source")
+    'source'
+    >>> check_groupby(corpus, "sumber")
+    Traceback (most recent call last):
+    ...
+    ValueError: groupby='sumber': no such column in the corpus; group by one of 'source'
+    """
+    if groupby is None:
+        return None
+    name = option("groupby", groupby)
+    dated = "date" in corpus.columns and pd.api.types.is_datetime64_any_dtype(corpus["date"])
+    usable = [str(c) for c in corpus.columns if c not in _NOT_GROUPS and not (c == "date" and dated)]
+    choose = f"group by one of {', '.join(map(repr, usable))}" if usable else "the corpus has no metadata column to group by"
+    if not isinstance(groupby, str) or not groupby:
+        raise ValueError(f"{name}: give the name of one column of the corpus; {choose}")
+    if groupby not in corpus.columns:
+        raise ValueError(f"{name}: no such column in the corpus; {choose}")
+    if groupby == "date" and dated:
+        raise ValueError(f"{name}: the dates are charted over time already (the report's 'Over time'); {choose}")
+    if groupby not in usable:
+        raise ValueError(f"{name}: the corpus's {groupby!r} column holds its text, ids or positions, not groups; {choose}")
+    sizes = group_sizes(corpus, groupby)
+    if len(sizes) < 2:
+        raise ValueError(f"{name}: every document has the same {groupby} ({sizes.index[0]!r}); grouping needs two values or more")
+    return groupby
+
+
+def group_sizes(corpus: pd.DataFrame, groupby: str) -> pd.Series:
+    """Documents per value of ``groupby``, largest first (ties in order of the values); a missing value is a group too.
+
+    Examples
+    --------
+    >>> corpus = pd.DataFrame({"doc_id": list("abc"), "text": ["x"] * 3, "source": ["tempo", "kompas", "tempo"]})
+    >>> group_sizes(corpus, "source").to_dict()
+    {'tempo': 2, 'kompas': 1}
+    """
+    docs = corpus.drop_duplicates("parent_id") if "parent_id" in corpus.columns else corpus
+    counts = docs[groupby].value_counts(dropna=False, sort=False)
+    order = sorted(range(len(counts)), key=lambda i: (-int(counts.iloc[i]), str(counts.index[i])))
+    return counts.iloc[order].rename("documents")
+
+
+def plot_group_themes(
+    scores: pd.DataFrame, groupby: str, *, value: Literal["per_1000", "matches"] = "per_1000", title: str | None = None
+) -> Any:
+    """Draw groups (rows) x themes (columns) of ``theme_scores(tokens, groupby=COL)``, each cell shaded by its rate.
+
+    Examples
+    --------
+    >>> from telaah.themes import theme_scores
+    >>> corpus = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Ekspor gas naik.", "Rudal diluncurkan."], "source": ["x", "y"]})
+    >>> ax = plot_group_themes(theme_scores(corpus, groupby="source"), "source")
+    >>> ax.images[0].get_array().shape, [t.get_text() for t in ax.get_yticklabels()]
+    ((2, 6), ['x', 'y'])
+    """
+    from telaah.plots.style import finish, get_axes, heatmap, theme_ticks
+
+    missing = [c for c in (groupby, "theme", value) if c not in scores.columns]
+    if missing:
+        raise ValueError(f"expected a table from telaah.theme_scores(..., groupby={groupby!r}) with column(s) {', '.join(missing)}")
+    column = scores["theme"]
+    themes = [str(t) for t in (column.cat.categories if isinstance(column.dtype, pd.CategoricalDtype) else dict.fromkeys(column))]
+    frame = scores.assign(group=scores[groupby].astype(str), theme=column.astype(str))
+    groups = list(dict.fromkeys(frame["group"]))
+    wide = frame.pivot_table(index="group", columns="theme", values=value, aggfunc="sum", dropna=False).reindex(index=groups, columns=themes)
+    ax = get_axes(None, figsize=(1.1 * len(themes) + 3.0, min(0.4 * len(groups) + 1.8, 14.0)))
+    label = "Matches per 1,000 words" if value == "per_1000" else "Matches"
+    heatmap(ax, wide.to_numpy(dtype=float), label=label, integer=value == "matches")
+    theme_ticks(ax, themes, axis="x")
+    ax.set_yticks(np.arange(len(groups)), groups)
+    return finish(ax, title=title or f"Themes by {groupby}", xlabel="Theme", ylabel=groupby)
 
 
 def save_figure(fig: Any, name: str, out: str | Path, *, show: bool = True) -> list[Path]:
@@ -781,6 +957,7 @@ def _validate(
     topics: object,
     random_state: object,
     read: Mapping[str, Any],
+    groupby: object = None,
 ) -> tuple[pd.DataFrame, Path, Path | None, int | str | None]:
     """Check every input cheaply, before any kernel starts; returns the corpus and the resolved options."""
     from telaah.corpus import read_corpus
@@ -799,6 +976,7 @@ def _validate(
     _check_corpus_outside(given, out, _corpus_files(corpus).values())
     _check_content(corpus, given=given)
     _check_topic_size(corpus, k)
+    check_groupby(corpus, groupby)
     lexicon = _check_themes(themes)
     earlier_report(out)
     return corpus, given.resolve(), lexicon, k  # resolved: the kernel runs in another folder
@@ -893,6 +1071,7 @@ def make_report(
     on_error: Literal["raise", "skip"] = "raise",
     date_column: str | None = None,
     date_format: str | None = None,
+    groupby: str | None = None,
     themes: str | os.PathLike[str] | None = None,
     topics: TopicsArg | str = "auto",
     random_state: int = 0,
@@ -918,7 +1097,18 @@ def make_report(
         How the corpus is read: one row per paragraph (the default) or per document.
     encoding, sep, recursive, on_error, date_column, date_format
         As for :func:`telaah.read_corpus`; the notebook reads the corpus with
-        the same options as the checks before it.
+        the same options as the checks before it.  With dates (a ``date``
+        column, from ``date_column``) the report charts the themes over time
+        (section *Over time*, tables ``theme_trends``), by day, week, month,
+        quarter or year as the span of the dates asks (see :func:`trend_period`).
+    groupby : str, optional
+        A metadata column of the corpus (``"source"``, ``"category"``; at
+        least two values; ``--groupby`` on the command line): the report
+        adds a section *By group*, with the themes per group
+        (``group_theme_scores``), the most frequent stems per group
+        (``group_frequencies``), the key terms of the largest group against
+        the others (``group_keyness``) and, with dates, the themes over time
+        per group (``group_theme_trends``).
     themes : str or path, optional
         A theme lexicon file (see :func:`telaah.load_lexicon`); the bundled one by default.
     topics : int, "auto" or None
@@ -947,7 +1137,7 @@ def make_report(
         When the corpus cannot be read (checked before anything runs).
     ValueError
         For a bad option or lexicon file; a corpus inside ``out``, without a
-        content word, or too small for ``topics``; an output folder that is
+        content word, too small for ``topics`` or without the ``groupby`` column; an output folder that is
         not new, empty or an earlier report, or cannot be written (all
         checked before anything runs); or a report that cannot be moved into
         place.
@@ -968,7 +1158,8 @@ def make_report(
     out = _check_out(out)
     read = {"encoding": encoding, "sep": sep, "recursive": recursive, "on_error": on_error, "date_column": date_column, "date_format": date_format}
     corpus, path, lexicon, k = _validate(
-        source, out=out, text_column=text_column, id_column=id_column, unit=unit, themes=themes, topics=topics, random_state=random_state, read=read
+        source, out=out, text_column=text_column, id_column=id_column, unit=unit, themes=themes, topics=topics, random_state=random_state,
+        read=read, groupby=groupby,
     )
     import papermill  # noqa: F401  (fail here, not after the run, if papermill or nbconvert is broken)
     from nbconvert import HTMLExporter  # noqa: F401
@@ -986,6 +1177,7 @@ def make_report(
         "ON_ERROR": on_error,
         "DATE_COLUMN": date_column,
         "DATE_FORMAT": date_format,
+        "GROUPBY": groupby,
         "THEMES": None if lexicon is None else str(lexicon),
         "TOPICS": k,
         "RANDOM_STATE": random_state,
