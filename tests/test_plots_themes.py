@@ -8,6 +8,7 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 
@@ -127,3 +128,19 @@ def test_theme_heatmaps_share_the_style_helper():
 
     assert telaah.plots.themes.theme_ticks is telaah.plots.topics.theme_ticks is telaah.plots.style.theme_ticks
     assert not hasattr(telaah.plots.themes, "_theme_ticks")
+
+
+def test_heatmap_draws_a_profile_per_group():
+    news = pd.DataFrame({
+        "doc_id": ["a", "b", "c"],
+        "text": ["Ekspor gas naik.", "Rudal diluncurkan. Ekspor turun.", "Kucing tidur."],
+        "source": ["x", "y", "x"],
+    })
+    scores = theme_scores(news, groupby="source")
+    ax = plot_theme_heatmap(scores, value="per_1000")
+    data = ax.images[0].get_array()
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["x", "y"]
+    assert ax.get_ylabel() == "Source" and ax.get_title() == "Theme scores by source"
+    rates = scores.pivot(index="source", columns="theme", values="per_1000")
+    assert rates.loc["y", "pertahanan"] > 0
+    assert data[1, THEMES.index("pertahanan")] == pytest.approx(rates.loc["y", "pertahanan"])

@@ -85,7 +85,6 @@ __all__ = [
     "describe_trends",
     "check_groupby",
     "group_sizes",
-    "plot_group_themes",
     "save_figure",
     "save_table",
     "corpus_hashes",
@@ -388,37 +387,6 @@ def group_sizes(corpus: pd.DataFrame, groupby: str) -> pd.Series:
     counts = docs[groupby].value_counts(dropna=False, sort=False)
     order = sorted(range(len(counts)), key=lambda i: (-int(counts.iloc[i]), str(counts.index[i])))
     return counts.iloc[order].rename("documents")
-
-
-def plot_group_themes(
-    scores: pd.DataFrame, groupby: str, *, value: Literal["per_1000", "matches"] = "per_1000", title: str | None = None
-) -> Any:
-    """Draw groups (rows) x themes (columns) of ``theme_scores(tokens, groupby=COL)``, each cell shaded by its rate.
-
-    Examples
-    --------
-    >>> from telaah.themes import theme_scores
-    >>> corpus = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Ekspor gas naik.", "Rudal diluncurkan."], "source": ["x", "y"]})
-    >>> ax = plot_group_themes(theme_scores(corpus, groupby="source"), "source")
-    >>> ax.images[0].get_array().shape, [t.get_text() for t in ax.get_yticklabels()]
-    ((2, 6), ['x', 'y'])
-    """
-    from telaah.plots.style import finish, get_axes, heatmap, theme_ticks
-
-    missing = [c for c in (groupby, "theme", value) if c not in scores.columns]
-    if missing:
-        raise ValueError(f"expected a table from telaah.theme_scores(..., groupby={groupby!r}) with column(s) {', '.join(missing)}")
-    column = scores["theme"]
-    themes = [str(t) for t in (column.cat.categories if isinstance(column.dtype, pd.CategoricalDtype) else dict.fromkeys(column))]
-    frame = scores.assign(group=scores[groupby].astype(str), theme=column.astype(str))
-    groups = list(dict.fromkeys(frame["group"]))
-    wide = frame.pivot_table(index="group", columns="theme", values=value, aggfunc="sum", dropna=False).reindex(index=groups, columns=themes)
-    ax = get_axes(None, figsize=(1.1 * len(themes) + 3.0, min(0.4 * len(groups) + 1.8, 14.0)))
-    label = "Matches per 1,000 words" if value == "per_1000" else "Matches"
-    heatmap(ax, wide.to_numpy(dtype=float), label=label, integer=value == "matches")
-    theme_ticks(ax, themes, axis="x")
-    ax.set_yticks(np.arange(len(groups)), groups)
-    return finish(ax, title=title or f"Themes by {groupby}", xlabel="Theme", ylabel=groupby)
 
 
 def save_figure(fig: Any, name: str, out: str | Path, *, show: bool = True) -> list[Path]:

@@ -23,16 +23,25 @@ _VALUE_LABELS = {"per_1000": "Matches per 1,000 words", "matches": "Matches"}
 _UNIT_LABELS = {"para_id": "Paragraph", "sent_id": "Sentence"}
 
 
+_SCORE_COLUMNS = frozenset({"theme", "matches", "tokens", "documents", "per_1000"})
+
+
 def _check_scores(scores: pd.DataFrame, value: str) -> None:
-    missing = [c for c in ("doc_id", "theme", value) if c not in scores.columns]
+    missing = [c for c in ("theme", value) if c not in scores.columns]
+    if not missing and not _keys(scores):
+        missing = ["doc_id (or the groupby column)"]
     if missing:
         raise ValueError(
             f"expected a table from telaah.theme_scores with column(s) {', '.join(missing)}; "
             f"it has {', '.join(map(str, scores.columns))}"
-            + (" (pass normalize='per_1000' or value='matches')" if value == "per_1000" else "")
         )
     if scores.empty:
         raise ValueError("the theme scores table is empty: nothing to draw")
+
+
+def _keys(scores: pd.DataFrame) -> list[str]:
+    """The columns that name a row's unit: doc_id (and para_id/sent_id), or the groupby columns."""
+    return [str(c) for c in scores.columns if c not in _SCORE_COLUMNS]
 
 
 def _themes(scores: pd.DataFrame, themes: Sequence[str] | None) -> list[str]:
@@ -46,23 +55,28 @@ def _themes(scores: pd.DataFrame, themes: Sequence[str] | None) -> list[str]:
     return list(themes)
 
 
-def _wide(scores: pd.DataFrame, value: str, themes: list[str]) -> tuple[pd.DataFrame, str | None]:
-    """Units (rows, in table order) x themes (columns), and the unit id column (None for documents)."""
-    unit = next((c for c in ("para_id", "sent_id") if c in scores.columns), None)
-    keys = ["doc_id"] + ([unit] if unit else [])
+def _wide(scores: pd.DataFrame, value: str, themes: list[str]) -> tuple[pd.DataFrame, list[str]]:
+    """Units (rows, in table order) x themes (columns), and the columns that name the units."""
+    keys = _keys(scores)
     frame = scores[keys + ["theme", value]].copy()
     frame["theme"] = frame["theme"].astype(str)
-    frame["doc_id"] = frame["doc_id"].astype(str)
+    for key in keys:
+        if not pd.api.types.is_integer_dtype(frame[key]):
+            frame[key] = frame[key].astype(str)
     order = frame[keys].drop_duplicates()
     wide = frame.pivot_table(index=keys, columns="theme", values=value, aggfunc="sum", dropna=False, observed=True)
-    wide = wide.reindex(pd.MultiIndex.from_frame(order) if unit else pd.Index(order["doc_id"], name="doc_id"))
-    return wide.reindex(columns=themes), unit
+    wide = wide.reindex(pd.MultiIndex.from_frame(order) if len(keys) > 1 else pd.Index(order[keys[0]], name=keys[0]))
+    return wide.reindex(columns=themes), keys
 
 
-def _unit_labels(wide: pd.DataFrame, unit: str | None) -> tuple[list, str]:
+def _unit_labels(wide: pd.DataFrame, keys: list[str]) -> tuple[list, str]:
     """Positions or ids for the units, and the axis label."""
-    if unit is None:
+    unit = next((k for k in keys if k in _UNIT_LABELS), None)
+    if keys == ["doc_id"]:
         return [str(i) for i in wide.index], "Document"
+    if unit is None or "doc_id" not in keys:  # groups: theme_scores(..., groupby=COL)
+        values = [wide.index] if len(keys) == 1 else [wide.index.get_level_values(k) for k in keys]
+        return [" · ".join(map(str, parts)) for parts in zip(*values, strict=True)], " · ".join(k.replace("_", " ").capitalize() for k in keys)
     docs = wide.index.get_level_values("doc_id")
     ids = wide.index.get_level_values(unit)
     if docs.nunique() == 1:
@@ -114,8 +128,8 @@ def plot_theme_profile(
         raise ValueError(f"kind must be 'line' or 'area', not {kind!r}")
     _check_scores(scores, value)
     chosen = _themes(scores, themes)
-    wide, unit = _wide(scores, value, chosen)
-    labels, xlabel = _unit_labels(wide, unit)
+    wide, keys = _wide(scores, value, chosen)
+    labels, xlabel = _unit_labels(wide, keys)
     numeric = all(isinstance(x, int) for x in labels)
     x = np.asarray(labels) if numeric else np.arange(len(labels))
     ax = get_axes(ax, figsize=(9.0, 4.5))
@@ -144,12 +158,15 @@ def plot_theme_heatmap(
     ax: Axes | None = None,
     title: str | None = None,
 ) -> Axes:
-    """Draw units (rows) x themes (columns), each cell shaded by its score.
+    """Draw units or groups (rows) x themes (columns), each cell shaded by its score.
 
     Parameters
     ----------
     scores : DataFrame
-        A table from :func:`telaah.theme_scores`.
+        A table from :func:`telaah.theme_scores`: by document, paragraph or
+        sentence, or by group (``theme_scores(tokens, groupby="source")``: a
+        theme profile per outlet; use ``value="per_1000"`` to compare groups of
+        different sizes).
     value : {"matches", "per_1000"}
         What the cells show.
     themes : sequence of str, optional
@@ -172,18 +189,24 @@ def plot_theme_heatmap(
     >>> ax = plot_theme_heatmap(theme_scores(["Ekspor naik.", "Rudal diluncurkan."]))
     >>> ax.images[0].get_array().shape
     (2, 6)
+    >>> import pandas as pd
+    >>> news = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Ekspor gas naik.", "Rudal diluncurkan."], "source": ["x", "y"]})
+    >>> ax = plot_theme_heatmap(theme_scores(news, groupby="source"), value="per_1000")
+    >>> [t.get_text() for t in ax.get_yticklabels()], ax.get_ylabel()
+    (['x', 'y'], 'Source')
     """
     _check_scores(scores, value)
     chosen = _themes(scores, themes)
-    wide, unit = _wide(scores, value, chosen)
-    labels, ylabel = _unit_labels(wide, unit)
+    wide, keys = _wide(scores, value, chosen)
+    labels, ylabel = _unit_labels(wide, keys)
     data = wide.to_numpy(dtype=float)
     ax = get_axes(ax, figsize=(1.1 * len(chosen) + 3.0, min(0.32 * len(labels) + 1.8, 14.0)))
     heatmap(ax, data, label=_VALUE_LABELS.get(value, value), annotate=annotate, integer=value == "matches")
     theme_ticks(ax, chosen, axis="x")
     step = max(1, len(labels) // 40)
     ax.set_yticks(np.arange(len(labels))[::step], [str(v) for v in labels][::step])
-    return finish(ax, title=title or "Theme scores by unit", xlabel="Theme", ylabel=ylabel)
+    default = "Theme scores by unit" if "doc_id" in keys else f"Theme scores by {ylabel.lower()}"
+    return finish(ax, title=title or default, xlabel="Theme", ylabel=ylabel)
 
 
 def plot_theme_cooccurrence(
