@@ -96,7 +96,7 @@ def test_every_imported_third_party_package_is_declared():
     import sys
 
     declared = set(_pyproject_requirements())
-    aliases = {"sklearn": "scikit-learn", "Sastrawi": "pysastrawi", "yaml": "pyyaml", "IPython": "ipython"}  # import name -> distribution
+    aliases = {"sklearn": "scikit-learn", "Sastrawi": "pysastrawi", "yaml": "pyyaml", "IPython": "ipython", "pycrfsuite": "python-crfsuite"}  # import name -> distribution
     imported = set()
     for path in (ROOT / "src").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

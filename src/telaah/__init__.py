@@ -19,6 +19,7 @@ from __future__ import annotations
 from telaah._columns import ensure_tokens
 from telaah.concordance import dispersion, kwic, segment_counts, term_trends
 from telaah.corpus import paragraph_spans, read_corpus, read_sample, sample_corpus_path
+from telaah.entities import entities
 from telaah.errors import CorpusError
 from telaah.explore import explorer, theme_profile, topics_for_k, word_profile
 from telaah.freq import (
@@ -30,6 +31,7 @@ from telaah.freq import (
     zipf_table,
 )
 from telaah.keywords import keyness
+from telaah.quotes import quotes
 from telaah.report import ReportError, make_report
 from telaah.sentences import Span, split_sentences
 from telaah.stemmer import Stemmer, default_stemmer, sastrawi_steps, stem
@@ -70,6 +72,7 @@ __all__ = [
     "default_stemmer",
     "dispersion",
     "ensure_tokens",
+    "entities",
     "explorer",
     "extend_lexicon",
     "fit_topics",
@@ -81,6 +84,7 @@ __all__ = [
     "make_report",
     "ngrams",
     "paragraph_spans",
+    "quotes",
     "read_corpus",
     "read_sample",
     "sample_corpus_path",

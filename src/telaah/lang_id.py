@@ -15,16 +15,20 @@ here, once:
 ``data/id/root-families.tsv``          how much Indonesian uses each stem root (Zipf)
 ``data/id/clitics.csv``                enclitics (``-nya``, ``-lah``, ...) by kind
 ``data/id/dates.csv``                  month and weekday names, time zones (WIB, WITA, WIT)
+``data/id/entities/*``                 gazetteers for names: places, titles, organisations
+``data/id/speech-cues.csv``            words that report speech (``kata``, ``mengatakan``, ``menurut``)
+``data/id/speech-circumstances.txt``   words that open where and when it was said (``di``, ``saat``)
 =====================================  ========================================
 """
 
 from __future__ import annotations
 
 from functools import cache
+from typing import NamedTuple
 
 from telaah.resources import data_path, read_table, read_wordlist
 
-__all__ = ["abbreviations", "sentence_final_abbreviations", "currency_symbols", "range_words", "protected_names", "stem_overrides", "stem_override_notes", "root_families", "clitics", "date_names", "stopword_list_names", "stopword_list"]
+__all__ = ["abbreviations", "sentence_final_abbreviations", "currency_symbols", "range_words", "protected_names", "stem_overrides", "stem_override_notes", "root_families", "clitics", "date_names", "entity_gazetteers", "entity_gazetteer_longest", "person_titles", "speech_cues", "speech_circumstances", "stopword_list_names", "stopword_list"]
 
 
 @cache
@@ -127,3 +131,86 @@ def stopword_list(name: str) -> frozenset[str]:
     if not path.is_file():
         raise ValueError(f"unknown stopword list {name!r}; bundled lists: {', '.join(stopword_list_names())}")
     return frozenset(w.lower() for w in read_wordlist(path))
+
+
+# The entity gazetteers (data/id/entities/): file -> the list name the features use.
+_GAZETTEERS = {
+    "person-titles.txt": "title",
+    "org-heads.txt": "orghead",
+    "organisations.txt": "org",
+    "given-names.txt": "given",
+}
+
+
+@cache
+def entity_gazetteers() -> dict[str, tuple[str, ...]]:
+    """Every gazetteer entry, as written (case kept), with the lists it is on.
+
+    Places (``places.tsv``) are on ``loc-<kind>`` (``loc-country``, ``loc-province``,
+    ``loc-city``, ``loc-region``, ``loc-continent``); the other lists are ``title``
+    (person titles), ``orghead`` (words that head organisation names), ``org``
+    (organisations) and ``given`` (given names).
+
+    Examples
+    --------
+    >>> entity_gazetteers()["Jawa Barat"]
+    ('loc-province',)
+    """
+    lists: dict[str, list[str]] = {}
+    for row in read_table(data_path("id", "entities", "places.tsv"), delimiter="\t"):
+        lists.setdefault(row["name"].strip(), []).append(f"loc-{row['kind'].strip()}")
+    for file, name in _GAZETTEERS.items():
+        for entry in read_wordlist(data_path("id", "entities", file)):
+            lists.setdefault(" ".join(entry.split()), []).append(name)
+    return {entry: tuple(dict.fromkeys(names)) for entry, names in lists.items()}
+
+
+@cache
+def entity_gazetteer_longest() -> int:
+    """The most tokens a gazetteer entry has (how far a match looks ahead)."""
+    return max(entry.count(" ") + 1 for entry in entity_gazetteers())
+
+
+@cache
+def person_titles() -> frozenset[str]:
+    """Titles that precede a person's name (``Presiden``, ``Menteri``, ``Kapolri``), as written.
+
+    Examples
+    --------
+    >>> "Gubernur" in person_titles()
+    True
+    """
+    return frozenset(" ".join(e.split()) for e in read_wordlist(data_path("id", "entities", "person-titles.txt")))
+
+
+class SpeechCue(NamedTuple):
+    """A word that reports speech: its class (``speech`` or ``opinion``) and where it is used."""
+
+    cue_class: str
+    any_position: bool  # False: only right after a quotation or a clause ("...," kata X)
+
+
+@cache
+def speech_cues() -> dict[str, SpeechCue]:
+    """Words that report speech, lowercased, with their class and use.
+
+    Examples
+    --------
+    >>> speech_cues()["mengatakan"]
+    SpeechCue(cue_class='speech', any_position=True)
+    >>> speech_cues()["menilai"].cue_class
+    'opinion'
+    """
+    cues: dict[str, SpeechCue] = {}
+    for row in read_table(data_path("id", "speech-cues.csv")):
+        use = row["use"].strip()
+        if use not in {"any", "after-quote"} or row["class"].strip() not in {"speech", "opinion"}:
+            raise ValueError(f"{data_path('id', 'speech-cues.csv')}: cue {row['cue']!r} has class {row['class']!r} and use {use!r}; expected speech|opinion and any|after-quote")
+        cues[row["cue"].strip().lower()] = SpeechCue(row["class"].strip(), use == "any")
+    return cues
+
+
+@cache
+def speech_circumstances() -> frozenset[str]:
+    """Words that open the circumstances of a statement (``di Jakarta``, ``saat dihubungi``), lowercased."""
+    return frozenset(w.lower() for w in read_wordlist(data_path("id", "speech-circumstances.txt")))

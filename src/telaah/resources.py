@@ -73,11 +73,11 @@ def read_wordlist(path: str | Path) -> list[str]:
     return entries
 
 
-def read_table(path: str | Path) -> list[dict[str, str]]:
-    """Read a small CSV resource (UTF-8, header row) into a list of row dicts.
+def read_table(path: str | Path, *, delimiter: str = ",") -> list[dict[str, str]]:
+    """Read a small CSV (or, with ``delimiter="\\t"``, TSV) resource (UTF-8, header row) into a list of row dicts.
 
     Lines whose first cell starts with ``#`` are comments.
     """
     with open(path, encoding="utf-8", newline="") as handle:
         rows = (line for line in handle if not line.lstrip().startswith("#"))
-        return [dict(row) for row in csv.DictReader(rows)]
+        return [dict(row) for row in csv.DictReader(rows, delimiter=delimiter)]

@@ -48,7 +48,7 @@ from typing import NamedTuple
 from telaah.lang_id import abbreviations, sentence_final_abbreviations
 from telaah.tokenize import LINE_BREAKS, scan
 
-__all__ = ["Span", "split_sentences", "sentence_ids"]
+__all__ = ["Span", "split_sentences", "sentence_ids", "quotation_pairs"]
 
 
 class Span(NamedTuple):
@@ -125,7 +125,7 @@ def _tokens_at(
 
 
 def _quotations(
-    text: str, texts: list[str], starts: list[int], ends: list[int], line_break_tokens: list[int]
+    text: str, texts: list[str], starts: list[int], ends: list[int], line_break_tokens: list[int], *, longest: int = _LONGEST_QUOTATION
 ) -> list[tuple[int, int, str]]:
     """(opening, closing, family) of the quotations, by opening token index.
 
@@ -156,9 +156,28 @@ def _quotations(
             opened[family] = i
         elif family in opened:
             start = opened.pop(family)
-            if i - start <= _LONGEST_QUOTATION:
+            if i - start <= longest:
                 pairs.append((start, i, family))
     return sorted(pairs)
+
+
+def quotation_pairs(text: str, texts: list[str], starts: list[int], ends: list[int], *, longest: int = 10_000) -> list[tuple[int, int]]:
+    """The quotation marks that pair up in a text, as ``(opening, closing)`` token indices.
+
+    The same pairing the sentence splitter uses (curly quotes by direction,
+    straight quotes by what they are glued to, never across a paragraph), with
+    a longer reach: a quotation may hold up to ``longest`` tokens.
+
+    Examples
+    --------
+    >>> from telaah.tokenize import scan
+    >>> text = '"Kami siap," kata dia. Film "Dilan" laris.'
+    >>> texts, starts, ends, _ = scan(text)
+    >>> [(texts[a], texts[b], " ".join(texts[a + 1 : b])) for a, b in quotation_pairs(text, texts, starts, ends)]
+    [('"', '"', 'Kami siap ,'), ('"', '"', 'Dilan')]
+    """
+    pairs = _quotations(text, texts, starts, ends, _line_break_tokens(text, starts), longest=longest)
+    return [(a, b) for a, b, _ in pairs]
 
 
 def _outermost(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -1,0 +1,402 @@
+"""Who is named: people, organisations and places in Indonesian news.
+
+:func:`entities` finds every mention of a person (``PER``), an organisation
+(``ORG``) or a place (``LOC``) with the bundled sequence model
+(:mod:`telaah.ner`), over the token table, and gives each mention:
+
+* its offsets into the document's text (``text[start:end]`` is the mention as
+  written);
+* a ``role`` for people, the title in front of the name (*Menteri Luar Negeri
+  Jepang* in *Menteri Luar Negeri Jepang Fumio Kishida*), which is not part of
+  the name;
+* a ``key``: one canonical form per actor.  Within a document a shorter mention
+  takes the key of the one fuller mention of the same label that contains it
+  (*Lavrov* -> *Sergei Lavrov*); across documents a key takes the fuller key
+  that contains it when the corpus has exactly one such key.  When two fuller
+  names could be meant (*Widodo*: *Joko Widodo* or *Ani Widodo*), the mention
+  keeps its own form: Telaah does not guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from functools import cache
+from itertools import pairwise
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from telaah import lang_id
+from telaah._columns import ensure_tokens, term_codes
+from telaah.ner import LABELS, fill_from_gazetteers, propagate_names, spans_from_tags, tag_sentences, tagger
+from telaah.parallel import fork_map, worker_count
+from telaah.table import as_corpus
+
+__all__ = ["entities", "ENTITY_COLUMNS", "document_texts"]
+
+ENTITY_COLUMNS = ("doc_id", "sent_id", "start", "end", "text", "label", "role", "key")
+_ROLE_REACH = 8  # how many capitalised tokens before a name a title may stand
+
+
+def entities(
+    corpus: pd.DataFrame | str | Path | Sequence[str],
+    *,
+    tokens: pd.DataFrame | None = None,
+    gazetteers: bool = False,
+    processes: int | None = None,
+) -> pd.DataFrame:
+    """Find the people, organisations and places each document names.
+
+    Parameters
+    ----------
+    corpus : DataFrame, path or sequence of str
+        The corpus (anything :func:`telaah.read_corpus` gives or reads): the
+        mentions' text comes from its ``text``.
+    tokens : DataFrame, optional
+        Its token table from :func:`telaah.token_table`; built when omitted.
+        Pass it when you have it: the offsets must be into this corpus's texts.
+    gazetteers : bool, default False
+        Also tag every place and organisation of the gazetteers
+        (``data/id/entities/``) that the model left out.  The news the model
+        learned from tags a country as a place only where it is one (*di
+        Jepang*), not where it acts as a state (*Jepang dan Rusia sepakat*);
+        for a study of actors, where states act, pass ``True``.  Measured on
+        that news's annotation, ``True`` costs precision on places
+        (``bench/ner_eval.py --gazetteers``).
+    processes : int, optional
+        Worker processes for tagging a large corpus (Linux; default: the
+        usable cores, from about 150,000 tokens up); ``1`` stays in this process.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per mention, in text order: ``doc_id``, ``sent_id``, ``start``
+        and ``end`` (character offsets into the document's text), ``text``
+        (the mention as written), ``label`` (``PER``, ``ORG`` or ``LOC``),
+        ``role`` (the title before a person's name, or ``None``) and ``key``
+        (the canonical form of the actor; see the module's notes).
+
+    Examples
+    --------
+    >>> text = "Menteri Luar Negeri Rusia Sergei Lavrov tiba di Tokyo. Lavrov bertemu Fumio Kishida."
+    >>> found = entities([text])
+    >>> found[["text", "label", "role", "key"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['Sergei Lavrov', 'PER', 'Menteri Luar Negeri Rusia', 'Sergei Lavrov'],
+     ['Tokyo', 'LOC', None, 'Tokyo'],
+     ['Lavrov', 'PER', None, 'Sergei Lavrov'],
+     ['Fumio Kishida', 'PER', None, 'Fumio Kishida']]
+    >>> entities(["Jepang dan Rusia sepakat."], gazetteers=True).text.tolist()
+    ['Jepang', 'Rusia']
+    """
+    docs = as_corpus(corpus)
+    tokens = ensure_tokens(docs) if tokens is None else ensure_tokens(tokens)
+    texts = document_texts(docs, tokens)
+    rows = _mentions(tokens, texts, gazetteers=gazetteers, processes=processes)
+    frame = pd.DataFrame(rows, columns=list(ENTITY_COLUMNS[:-1]))
+    frame["sent_id"] = frame["sent_id"].astype(np.int32)
+    frame["start"] = frame["start"].astype(np.int32)
+    frame["end"] = frame["end"].astype(np.int32)
+    frame["label"] = pd.Categorical(frame["label"], categories=list(LABELS))
+    frame["role"] = frame["role"].astype(object).where(frame["role"].notna(), None)
+    frame["key"] = _keys(frame, _aliases(frame, texts))
+    return frame
+
+
+def document_texts(docs: pd.DataFrame, tokens: pd.DataFrame) -> dict[str, str]:
+    """Each document's text by id, refusing a token table that is not this corpus's."""
+    texts = dict(zip(docs["doc_id"].astype(str), docs["text"], strict=True))
+    column = tokens["doc_id"]
+    used = column.cat.remove_unused_categories().cat.categories if isinstance(column.dtype, pd.CategoricalDtype) else pd.unique(column)
+    missing = sorted(set(map(str, used)) - texts.keys())
+    if missing:
+        more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
+        raise ValueError(f"tokens: doc_id {missing[0]!r}{more} is not in the corpus; pass the token table of this corpus")
+    codes, values = term_codes(tokens, "doc_id")
+    last = np.full(len(values), -1, dtype=np.int64)
+    np.maximum.at(last, codes, tokens["end"].to_numpy())
+    for doc, end in zip(values, last, strict=True):
+        if end > len(texts.get(str(doc), "")):
+            raise ValueError(f"tokens: the offsets of document {str(doc)!r} run past its text ({end} > {len(texts[str(doc)])} characters); the token table is not of this corpus's texts")
+    return texts
+
+
+_PENDING: tuple[list[list[str]], list[list[bool]]] = ([], [])
+_PARALLEL_MIN_TOKENS = 150_000  # below that, one process is as fast
+
+
+def _tag_range(bounds: tuple[int, int]) -> list[list[str]]:
+    """Tag sentences ``bounds[0]:bounds[1]`` of the batch set aside before the fork."""
+    sentences, stops = _PENDING
+    a, b = bounds
+    return tag_sentences(sentences[a:b], stops[a:b])
+
+
+def _tag(sentences: list[list[str]], stops: list[list[bool]], *, processes: int | None) -> list[list[str]]:
+    """:func:`telaah.ner.tag_sentences`, over forked workers for a large corpus."""
+    global _PENDING
+    n = worker_count(sum(map(len, sentences)), processes=processes, min_items=_PARALLEL_MIN_TOKENS)
+    if n == 1:
+        return tag_sentences(sentences, stops)
+    tagger()  # open the model once, before the fork
+    cuts = np.linspace(0, len(sentences), 2 * n + 1).astype(int)
+    _PENDING = (sentences, stops)
+    try:
+        parts = fork_map(_tag_range, [(int(a), int(b)) for a, b in zip(cuts[:-1], cuts[1:], strict=True)], processes=n)
+    finally:
+        _PENDING = ([], [])
+    return [tags for part in parts for tags in part]
+
+
+_BATCH_TOKENS = 400_000  # documents are read in batches of about this many tokens: memory stays bounded
+
+
+def _mentions(tokens: pd.DataFrame, texts: dict[str, str], *, gazetteers: bool, processes: int | None) -> list[tuple]:
+    """Tag every sentence that has a capitalised word, and turn the tags into mention rows.
+
+    Documents are taken in batches of about ``_BATCH_TOKENS`` tokens, so that
+    the memory used beyond the token table is one batch's words and features
+    plus the mentions found, however large the corpus.
+    """
+    if tokens.empty:
+        return []
+    codes, values = term_codes(tokens, "token")
+    doc_codes, doc_values = term_codes(tokens, "doc_id")
+    doc_names = [str(d) for d in doc_values]
+    columns = {
+        "stop": tokens["is_stop"].to_numpy(),
+        "sent": tokens["sent_id"].to_numpy(),
+        "start": tokens["start"].to_numpy(),
+        "end": tokens["end"].to_numpy(),
+    }
+    lowercase = _lowercase_words(tokens)
+    doc_starts = np.concatenate(([0], np.flatnonzero(np.diff(doc_codes) != 0) + 1, [len(tokens)]))
+    rows: list[tuple] = []
+    first_doc = 0
+    while first_doc < len(doc_starts) - 1:
+        last_doc = int(np.searchsorted(doc_starts, doc_starts[first_doc] + _BATCH_TOKENS, side="right")) - 1
+        last_doc = max(last_doc, first_doc + 1)
+        a, b = int(doc_starts[first_doc]), int(doc_starts[min(last_doc, len(doc_starts) - 1)])
+        rows += _batch_mentions(values[codes[a:b]], doc_codes[a:b], {k: v[a:b] for k, v in columns.items()}, doc_names, texts,
+                                lowercase=lowercase, gazetteers=gazetteers, processes=processes)
+        first_doc = last_doc
+    return rows
+
+
+def _batch_mentions(
+    words: np.ndarray, doc_codes: np.ndarray, columns: dict[str, np.ndarray], doc_names: list[str], texts: dict[str, str],
+    *, lowercase: frozenset[str], gazetteers: bool, processes: int | None,
+) -> list[tuple]:
+    """The mentions of one batch of whole documents."""
+    capital = np.fromiter((w[:1].isupper() for w in words), dtype=bool, count=len(words))
+    change = np.flatnonzero((np.diff(doc_codes) != 0) | (np.diff(columns["sent"]) != 0)) + 1
+    bounds = np.concatenate(([0], change, [len(words)]))
+    # A sentence without a capitalised word names nobody: skip it (most of a corpus's time otherwise).
+    has_capital = np.add.reduceat(capital.astype(np.int32), bounds[:-1]) > 0
+    chosen = [(int(bounds[k]), int(bounds[k + 1])) for k in np.flatnonzero(has_capital)]
+    sentences = [list(words[a:b]) for a, b in chosen]
+    tagged = _tag(sentences, [list(columns["stop"][a:b]) for a, b in chosen], processes=processes)
+    if gazetteers:
+        tagged = [fill_from_gazetteers(w, t) for w, t in zip(sentences, tagged, strict=True)]
+    tagged = [_trim_common_words(w, t, lowercase) for w, t in zip(sentences, tagged, strict=True)]
+    tagged = _propagate_per_document([int(doc_codes[a]) for a, _ in chosen], sentences, tagged)
+    tagged = [_extend_names(w, t, lowercase) for w, t in zip(sentences, tagged, strict=True)]
+    starts, ends, sents = columns["start"], columns["end"], columns["sent"]
+    titles = lang_id.person_titles()
+    rows: list[tuple] = []
+    for (a, _), sentence, tags in zip(chosen, sentences, tagged, strict=True):
+        doc = doc_names[doc_codes[a]]
+        text = texts[doc]
+        for first, last, label in spans_from_tags(tags):
+            role = None
+            if label == "PER":
+                first, role_first = _split_title(sentence, first, last, titles)
+                if first >= last:
+                    continue
+                if role_first is None:
+                    role_first = _title_before(sentence, first, titles)
+                if role_first is not None:
+                    role = text[starts[a + role_first] : ends[a + first - 1]]
+            start, end = int(starts[a + first]), int(ends[a + last - 1])
+            rows.append((doc, int(sents[a]), start, end, text[start:end], label, role))
+    return rows
+
+
+def _lowercase_words(tokens: pd.DataFrame) -> frozenset[str]:
+    """The words the corpus writes in lowercase somewhere (common words, not names)."""
+    forms = tokens["token"].cat.categories if isinstance(tokens["token"].dtype, pd.CategoricalDtype) else pd.unique(tokens["token"])
+    return frozenset(f for f in map(str, forms) if f.islower())
+
+
+def _trim_common_words(words: list[str], tags: list[str], lowercase: frozenset[str]) -> list[str]:
+    """Take off the front of a name the words that are common words written with a capital.
+
+    The first word of a sentence is capitalised whatever it is (*Fitur Instagram
+    Stories*, *Nama Gunawan Maryanto*), and a person's span may begin with the
+    tail of a title (*Umum* of *Ketua Umum*).  Such a word leaves a span of
+    several words when the corpus also writes it in lowercase and it is on no
+    gazetteer; a one-word span is kept.
+    """
+    gazetteer = lang_id.entity_gazetteers()
+    out = list(tags)
+    for first, last, label in spans_from_tags(tags):
+        start = first
+        while last - start > 1 and (start == 0 or label == "PER") and words[start].lower() in lowercase and words[start] not in gazetteer:
+            out[start] = "O"
+            start += 1
+        if start > first:
+            out[start] = f"B-{label}"
+    return out
+
+
+def _extend_names(words: list[str], tags: list[str], lowercase: frozenset[str]) -> list[str]:
+    """Add to a person's name the given names right before it (*Belinda* of *Belinda Barnet*).
+
+    A capitalised word right before a person's span joins it when it is a listed
+    given name, or a word the corpus never writes in lowercase that is on no
+    gazetteer (not a title or the end of one, a place or an organisation); at the
+    start of a sentence it must also be rare in general Indonesian (wordfreq).
+    """
+    gazetteer = lang_id.entity_gazetteers()
+    title_words = _title_words()
+    out = list(tags)
+    for first, _last, label in spans_from_tags(tags):
+        if label != "PER":
+            continue
+        start = first
+        while start > 0 and out[start - 1] == "O" and words[start - 1][:1].isupper() and len(words[start - 1]) > 1:
+            word = words[start - 1]
+            lists = gazetteer.get(word, ())
+            unknown = not lists and word not in title_words and word.lower() not in lowercase
+            if not ("given" in lists or (unknown and (start - 1 > 0 or _rare(word)))):
+                break
+            start -= 1
+        if start < first:
+            out[start] = "B-PER"
+            for i in range(start + 1, first + 1):
+                out[i] = "I-PER"
+    return out
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """Every word of every person title (``Pol`` of ``Irjen Pol``)."""
+    return frozenset(word for title in lang_id.person_titles() for word in title.split())
+
+
+def _rare(word: str) -> bool:
+    """Whether general Indonesian rarely uses the word (Zipf below 3: under one in a million words)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "id") < 3.0
+
+
+def _propagate_per_document(docs: list[int], sentences: list[list[str]], tagged: list[list[str]]) -> list[list[str]]:
+    """:func:`telaah.ner.propagate_names` over each document's sentences (they come in document order)."""
+    out: list[list[str]] = []
+    start = 0
+    for end in range(1, len(docs) + 1):
+        if end == len(docs) or docs[end] != docs[start]:
+            out.extend(propagate_names(sentences[start:end], tagged[start:end]))
+            start = end
+    return out
+
+
+def _title_match(words: Sequence[str], i: int, titles: frozenset[str]) -> int:
+    """How many tokens from ``i`` form a person title (the longest), 0 when none."""
+    for length in (3, 2, 1):
+        if i + length <= len(words) and " ".join(words[i : i + length]) in titles:
+            return length
+    return 0
+
+
+def _split_title(words: Sequence[str], first: int, last: int, titles: frozenset[str]) -> tuple[int, int | None]:
+    """Move titles the model put inside a person's span (``Presiden Joko Widodo``) into the role."""
+    start = first
+    while start < last and (length := _title_match(words, start, titles)):
+        start += length
+    return (start, first) if start > first else (first, None)
+
+
+def _title_before(words: Sequence[str], first: int, titles: frozenset[str]) -> int | None:
+    """The first token of the title run right before a name, or ``None``.
+
+    The run is made of capitalised tokens (*Menteri Luar Negeri Jepang*) and
+    must begin with a title; the earliest title within reach wins.
+    """
+    i = first
+    while i > 0 and first - i < _ROLE_REACH and words[i - 1][:1].isupper():
+        i -= 1
+    for j in range(i, first):
+        if _title_match(words, j, titles):
+            return j
+    return None
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    n = len(shorter)
+    return len(longer) > n and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def _fuller(names: set[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """For each name, the one fullest name that contains it (itself when none or when two could be meant).
+
+    Linear in the number of distinct names times their length: a name is
+    indexed under each of its words, and only names sharing a word are compared.
+    """
+    by_word: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for name in names:
+        for word in set(name):
+            by_word[word].append(name)
+    out: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for name in names:
+        # the rarest word of the name bounds the comparisons
+        pool = min((by_word[w] for w in set(name)), key=len)
+        containing = [other for other in pool if _contains(other, name)]
+        maximal = [c for c in containing if not any(_contains(o, c) for o in containing)]
+        out[name] = maximal[0] if len(maximal) == 1 else name
+    return out
+
+
+_ALIAS = re.compile(r"\s*(?:\(\s*|,?\s+alias\s+|,?\s+atau\s+)")
+
+
+def _aliases(frame: pd.DataFrame, texts: dict[str, str]) -> dict[tuple[str, str, str], str]:
+    """Second names a document gives an actor: ``Joko Widodo (Jokowi)``, ``Komisi Pemberantasan
+    Korupsi (KPK)``, ``Rap Monster alias RM``; keyed by (document, label, alias)."""
+    out: dict[tuple[str, str, str], str] = {}
+    rows = list(zip(frame["doc_id"], frame["start"], frame["end"], frame["text"], frame["label"].astype(str), strict=True))
+    for (doc, _, end, text, label), (doc2, start2, end2, text2, label2) in pairwise(rows):
+        if doc != doc2 or label != label2 or label == "LOC" or len(text2) >= len(text):
+            continue
+        between = texts[doc][end:start2]
+        match = _ALIAS.fullmatch(between)
+        if match and ("(" not in between or texts[doc][end2 : end2 + 3].lstrip().startswith(")")):
+            out.setdefault((doc, label, text2), text)
+    return out
+
+
+def _keys(frame: pd.DataFrame, aliases: dict[tuple[str, str, str], str] | None = None) -> pd.Series:
+    """The canonical form of each mention: fullest within its document, then across the corpus.
+
+    A document's alias (``Jokowi`` of ``Joko Widodo (Jokowi)``) takes the key of
+    the name it stands for.
+    """
+    if frame.empty:
+        return pd.Series([], dtype=object, index=frame.index)
+    aliases = aliases or {}
+    names = [tuple(aliases.get((d, lab, t), t).split()) for d, lab, t in zip(frame["doc_id"], frame["label"].astype(str), frame["text"], strict=True)]
+    labels = frame["label"].astype(str).tolist()
+    docs = frame["doc_id"].tolist()
+    per_doc: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)
+    for doc, label, name in zip(docs, labels, names, strict=True):
+        per_doc[(doc, label)].add(name)
+    fuller = {group: _fuller(found) for group, found in per_doc.items()}
+    local = [fuller[(doc, label)][name] for doc, label, name in zip(docs, labels, names, strict=True)]
+    per_label: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for label, name in zip(labels, local, strict=True):
+        per_label[label].add(name)
+    corpus_wide = {label: _fuller(found) for label, found in per_label.items()}
+    return pd.Series([" ".join(corpus_wide[label][name]) for label, name in zip(labels, local, strict=True)], index=frame.index, dtype=object)
