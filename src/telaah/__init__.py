@@ -17,6 +17,7 @@ Examples
 from __future__ import annotations
 
 from telaah._columns import ensure_tokens
+from telaah.actors import actor_themes
 from telaah.concordance import dispersion, kwic, segment_counts, term_trends
 from telaah.corpus import paragraph_spans, read_corpus, read_sample, sample_corpus_path
 from telaah.entities import entities
@@ -60,6 +61,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "__version__",
+    "actor_themes",
     "CorpusError",
     "ReportError",
     "Span",

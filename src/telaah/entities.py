@@ -286,11 +286,11 @@ def _title_words() -> frozenset[str]:
     return frozenset(word for title in lang_id.person_titles() for word in title.split())
 
 
-def _rare(word: str) -> bool:
+def _rare(word: str, *, below: float = 3.0) -> bool:
     """Whether general Indonesian rarely uses the word (Zipf below 3: under one in a million words)."""
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word.lower(), "id") < 3.0
+    return zipf_frequency(word.lower(), "id") < below
 
 
 def _propagate_per_document(docs: list[int], sentences: list[list[str]], tagged: list[list[str]]) -> list[list[str]]:
@@ -313,11 +313,24 @@ def _title_match(words: Sequence[str], i: int, titles: frozenset[str]) -> int:
 
 
 def _split_title(words: Sequence[str], first: int, last: int, titles: frozenset[str]) -> tuple[int, int | None]:
-    """Move titles the model put inside a person's span (``Presiden Joko Widodo``) into the role."""
+    """Move titles the model put inside a person's span (``Presiden Joko Widodo``) into the role.
+
+    After a title, common Indonesian words that begin the span are the rest of
+    the title, not the name (``Menteri`` + ``Perdagangan Budi Santoso``): a word
+    general Indonesian uses often (wordfreq Zipf 4 or more) that is not a listed
+    given name moves to the role while two words of the name remain.
+    """
     start = first
     while start < last and (length := _title_match(words, start, titles)):
         start += length
-    return (start, first) if start > first else (first, None)
+    titled = start > first or (first > 0 and _title_before(words, first, titles) is not None)
+    if titled:
+        given = lang_id.entity_gazetteers()
+        while last - start > 2 and "given" not in given.get(words[start], ()) and not _rare(words[start], below=4.0):
+            start += 1
+    if start > first:
+        return start, first
+    return first, None
 
 
 def _title_before(words: Sequence[str], first: int, titles: frozenset[str]) -> int | None:

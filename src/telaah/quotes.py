@@ -23,7 +23,8 @@ the clitic of ``ujarnya``, or a capitalised name the entity finder missed.
 ``speaker`` resolves the mention: a name to its entity ``key`` (the fullest form
 the document gives), a pronoun or clitic to the speaker of the statement before
 it in the document, or else to the last person named before it; ``None`` when
-it cannot be told.
+it cannot be told (a plural *mereka* "they", *kami* "we", for a group the text
+does not name as one).
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ PRONOUNS = frozenset({"dia", "ia", "beliau", "mereka", "kami", "saya", "aku", "d
 # Words that may stand between a speaker and the cue (Lavrov juga mengatakan, Ia pun menegaskan).
 _BETWEEN = frozenset({"juga", "pun", "kemudian", "lalu", "pula", "sendiri", "lagi", "sebelumnya", "kembali", "sempat", "telah", "sudah", "pernah", "bahkan", "hanya", "tetap"})
 _CLOSING = frozenset({".", "!", "?", "…", "...", ",", ";", ":", '"', "”", "’", "'", ")", "»"})
+_PLURAL = frozenset({"mereka", "kami"})
 _NEGATIONS = frozenset({"tidak", "tak", "belum", "bukan", "enggan", "menolak"})
 _JOINERS = frozenset({"-", "&", "/"})  # inside a title: Co-Founder & Group CEO
 _LONGEST_NAME = 10  # tokens: a title and a name (Menteri Luar Negeri Amerika Serikat John Kerry)
@@ -471,6 +473,11 @@ class _Document:
             return self.people[k - 1][1]
         return last_speaker
 
+    def lower_at(self, offset: int) -> str:
+        """The lowercased token that starts at a character offset."""
+        i = bisect_left(self.starts, offset)
+        return self.lower[i] if i < len(self.words) and self.starts[i] == offset else ""
+
     def _titled(self, offset: int, title: str) -> str | None:
         """The person a title alone stands for (``kata Menpar``): the last one before it with that title."""
         for start, role, key in reversed(self.roles):
@@ -494,6 +501,8 @@ class _Document:
                 mention, speaker = last_mention, last_speaker
             elif mention is None:
                 speaker = None
+            elif mention.label == "pronoun" and self.lower_at(mention.start) in _PLURAL:
+                speaker = None  # kata mereka: a group the text does not name as one
             elif mention.label == "pronoun":
                 speaker = self._pronoun_speaker(min(f.content[0], mention.start), last_speaker, last_at)
             elif mention.label is None and mention.key in self.titles:

@@ -78,6 +78,7 @@ __all__ = [
     "extend_lexicon",
     "theme_matches",
     "theme_tokens",
+    "theme_match_rows",
     "theme_scores",
     "theme_trends",
     "theme_cooccurrence",
@@ -621,6 +622,30 @@ def _id_columns(table: pd.DataFrame, unit: str) -> list[str]:
     """
     extra = _UNIT_ID[unit]
     return [c for c in ("doc_id", "parent_id", extra) if c is not None and c in table.columns]
+
+
+def theme_match_rows(tokens: pd.DataFrame, lexicon: LexiconLike = None) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Where each theme match starts and which theme it is: the counts every theme score adds up.
+
+    Returns
+    -------
+    tuple
+        ``(rows, themes_of_rows, themes)``: the row position of each match's
+        first token (a phrase counts once), its theme as a number, and the
+        themes in lexicon order.
+
+    Examples
+    --------
+    >>> rows, codes, themes = theme_match_rows(ensure_tokens(["Ekspor gas naik."]))
+    >>> rows.tolist(), [themes[c] for c in codes]
+    ([0, 1], ['perdagangan', 'energi'])
+    """
+    table = ensure_tokens(tokens)
+    lex = _resolve_lexicon(lexicon)
+    themes = _themes_of(lex)
+    found = _find(table, lex, is_word=kind_mask(table, ("word",)))
+    theme_codes = pd.Categorical(lex["theme"], categories=themes).codes.astype(np.int64)
+    return found["row"].to_numpy(np.int64), theme_codes[found["entry"].to_numpy()], themes
 
 
 def theme_scores(

@@ -7,6 +7,7 @@ per theme.
 
 from __future__ import annotations
 
+from telaah.plots.actors import plot_actor_themes, plot_actors
 from telaah.plots.freq import (
     plot_collocations,
     plot_dispersion,
@@ -35,6 +36,8 @@ __all__ = [
     "THEME_COLORS",
     "finish",
     "get_axes",
+    "plot_actor_themes",
+    "plot_actors",
     "plot_choose_k",
     "plot_collocations",
     "plot_doc_topics",
