@@ -101,3 +101,26 @@ def test_mentions_of_a_news_corpus_stay_inside_sentences():
     assert all(texts[d][a:b] == t for d, a, b, t in zip(found.doc_id, found.start, found.end, found.text, strict=True))
     sentence_of = tokens.set_index(["doc_id", "start"]).sent_id
     assert all(sentence_of[(d, a)] == s for d, a, s in zip(found.doc_id, found.start, found.sent_id, strict=True))
+
+
+@pytest.mark.parametrize(("text", "key"), [("kota Bandung", ("Bandung",)), ("mistar gawang Madrid", ("Madrid",)), ("Sergei Lavrov", ("Sergei", "Lavrov")), ("the Financial Times", ("Financial", "Times"))])
+def test_keys_leave_out_lowercase_words_in_front(text, key):
+    from telaah.entities import _canonical
+
+    assert _canonical(text) == key
+
+
+@pytest.mark.parametrize(
+    ("words", "span", "expected"),
+    [
+        (["Kapolres", "Sukowono", "AKP", "Hardjito", "tiba"], (0, 4), (3, 0)),  # the name after the last title
+        (["Menteri", "Perdagangan", "Budi", "Santoso"], (1, 4), (2, 1)),  # a common word after a title
+        (["Presiden", "Joko", "Widodo"], (0, 3), (1, 0)),
+        (["Budi", "Santoso", "tiba"], (0, 2), (0, None)),
+    ],
+)
+def test_titles_inside_a_person_s_span_go_to_the_role(words, span, expected):
+    from telaah import lang_id
+    from telaah.entities import _split_title
+
+    assert _split_title(words, *span, lang_id.person_titles()) == expected

@@ -233,6 +233,8 @@ def _lowercase_words(tokens: pd.DataFrame) -> frozenset[str]:
 def _trim_common_words(words: list[str], tags: list[str], lowercase: frozenset[str]) -> list[str]:
     """Take off the front of a name the words that are common words written with a capital.
 
+    A span also loses the lowercase words at either end (*mistar gawang Madrid*).
+
     The first word of a sentence is capitalised whatever it is (*Fitur Instagram
     Stories*, *Nama Gunawan Maryanto*), and a person's span may begin with the
     tail of a title (*Umum* of *Ketua Umum*).  Such a word leaves a span of
@@ -242,11 +244,18 @@ def _trim_common_words(words: list[str], tags: list[str], lowercase: frozenset[s
     gazetteer = lang_id.entity_gazetteers()
     out = list(tags)
     for first, last, label in spans_from_tags(tags):
-        start = first
-        while last - start > 1 and (start == 0 or label == "PER") and words[start].lower() in lowercase and words[start] not in gazetteer:
-            out[start] = "O"
+        start, stop = first, last
+        # a name begins and ends with a capital or a digit (mistar gawang Madrid: Madrid)
+        while label == "PER" and start < stop and not (words[start][:1].isupper() or words[start][:1].isdigit()):
             start += 1
-        if start > first:
+        while label == "PER" and stop > start and not (words[stop - 1][:1].isupper() or words[stop - 1][:1].isdigit() or words[stop - 1] in {")", "."}):
+            stop -= 1
+        while stop - start > 1 and (start == 0 or label == "PER") and words[start].lower() in lowercase and words[start] not in gazetteer:
+            start += 1
+        for i in range(first, last):
+            if not start <= i < stop:
+                out[i] = "O"
+        if start < stop and start > first:
             out[start] = f"B-{label}"
     return out
 
@@ -323,6 +332,11 @@ def _split_title(words: Sequence[str], first: int, last: int, titles: frozenset[
     start = first
     while start < last and (length := _title_match(words, start, titles)):
         start += length
+    # a title inside the span (Kapolres Sukowono AKP Hardjito): the name begins after the last one
+    for i in range(last - 2, start, -1):
+        if (length := _title_match(words, i, titles)) and i + length < last:
+            start = i + length
+            break
     titled = start > first or (first > 0 and _title_before(words, first, titles) is not None)
     if titled:
         given = lang_id.entity_gazetteers()
@@ -391,6 +405,15 @@ def _aliases(frame: pd.DataFrame, texts: dict[str, str]) -> dict[tuple[str, str,
     return out
 
 
+def _canonical(text: str) -> tuple[str, ...]:
+    """A mention's words for its key, less the lowercase words in front (*kota Bandung*: *Bandung*)."""
+    words = tuple(text.split())
+    k = 0
+    while k < len(words) - 1 and not (words[k][:1].isupper() or words[k][:1].isdigit()):
+        k += 1
+    return words[k:]
+
+
 def _keys(frame: pd.DataFrame, aliases: dict[tuple[str, str, str], str] | None = None) -> pd.Series:
     """The canonical form of each mention: fullest within its document, then across the corpus.
 
@@ -400,7 +423,7 @@ def _keys(frame: pd.DataFrame, aliases: dict[tuple[str, str, str], str] | None =
     if frame.empty:
         return pd.Series([], dtype=object, index=frame.index)
     aliases = aliases or {}
-    names = [tuple(aliases.get((d, lab, t), t).split()) for d, lab, t in zip(frame["doc_id"], frame["label"].astype(str), frame["text"], strict=True)]
+    names = [_canonical(aliases.get((d, lab, t), t)) for d, lab, t in zip(frame["doc_id"], frame["label"].astype(str), frame["text"], strict=True)]
     labels = frame["label"].astype(str).tolist()
     docs = frame["doc_id"].tolist()
     per_doc: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)
