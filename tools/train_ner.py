@@ -4,8 +4,8 @@ Usage::
 
     .venv/bin/python tools/train_ner.py ../shared/data/ner/idner-train.txt
 
-The training file is idner-news-2k's training split (Khairunnisa, Aji and
-Purwarianti 2020, MIT licence): Indonesian news, one ``TOKEN POS TAG`` line a
+The training file is idner-news-2k's training split (Khairunnisa et al.
+2020, MIT licence): Indonesian news, one ``TOKEN POS TAG`` line a
 token.  The POS column is not used (Telaah has no tagger at run time).  Each
 sentence is re-tokenized by Telaah's tokenizer first (``(Jokowi)`` becomes
 ``(`` ``Jokowi`` ``)``), with the tags carried over by character offsets, so that
