@@ -14,6 +14,7 @@ from telaah import lang_id
 from telaah.ner import (
     FEATURE_VERSION,
     fill_from_gazetteers,
+    gazetteer_digest,
     model_path,
     propagate_names,
     read_iob,
@@ -93,6 +94,8 @@ def test_bundled_model_describes_its_training():
     info = json.loads(model_path().with_suffix(".json").read_text(encoding="utf-8"))
     assert info["feature_version"] == FEATURE_VERSION
     assert len(info["training_sha256"]) == 64 and info["sentences"] > 1000
+    # the gazetteers are features: editing them means retraining (tools/train_ner.py)
+    assert info["gazetteer_sha256"] == gazetteer_digest(), "data/id/entities/ changed since the model was trained: run tools/train_ner.py"
 
 
 def test_a_model_of_other_features_is_refused(tmp_path, monkeypatch):

@@ -21,13 +21,14 @@ import argparse
 import hashlib
 import json
 import sys
+from importlib import metadata
 from pathlib import Path
 
 import pandas as pd
 import pycrfsuite
 
 from telaah import __version__, token_table
-from telaah.ner import FEATURE_VERSION, model_path, read_iob, retokenize, sentence_features
+from telaah.ner import FEATURE_VERSION, gazetteer_digest, model_path, read_iob, retokenize, sentence_features
 
 SETTINGS = {"c1": 0.05, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True, "feature.minfreq": 1}
 
@@ -58,13 +59,14 @@ def main(argv: list[str] | None = None) -> int:
     tmp.replace(args.out)
     info = {
         "feature_version": FEATURE_VERSION,
+        "gazetteer_sha256": gazetteer_digest(),
         "training_file": args.train.name,
         "training_sha256": hashlib.sha256(args.train.read_bytes()).hexdigest(),
         "sentences": len(sentences),
         "tokens": sum(len(w) for w, _ in sentences),
         "settings": settings,
         "telaah": __version__,
-        "python_crfsuite": pycrfsuite.__version__ if hasattr(pycrfsuite, "__version__") else None,
+        "python_crfsuite": metadata.version("python-crfsuite"),
         "licence": "trained on idner-news-2k (Khairunnisa et al. 2020), MIT licence",
     }
     args.out.with_suffix(".json").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")

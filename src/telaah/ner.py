@@ -26,7 +26,7 @@ from pathlib import Path
 from telaah import lang_id
 from telaah.resources import data_path
 
-__all__ = ["FEATURE_VERSION", "LABELS", "sentence_features", "model_path", "tagger", "tag_sentences", "spans_from_tags"]
+__all__ = ["FEATURE_VERSION", "gazetteer_digest", "LABELS", "sentence_features", "model_path", "tagger", "tag_sentences", "spans_from_tags"]
 
 FEATURE_VERSION = 2
 LABELS = ("PER", "ORG", "LOC")
@@ -170,6 +170,22 @@ def _word_features(word: str, stop: bool) -> tuple[str, tuple[str, ...], tuple[t
         own.append("date")
         near.append("date")
     return low, tuple(own), tuple(tuple(f"{o:+d}:{f}" for f in near) for o in _OFFSETS)
+
+
+def gazetteer_digest() -> str:
+    """SHA-256 of the gazetteer files and the title list, which the features read.
+
+    The model records the digest it was trained with (``ner-id.json``); a test
+    fails when the files change and the model is not retrained.
+    """
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted(data_path("id", "entities").iterdir()):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for name in ("dates.csv",):
+        digest.update(data_path("id", name).read_bytes())
+    return digest.hexdigest()
 
 
 def model_path() -> Path:
