@@ -15,3 +15,4 @@ matplotlib.use("Agg")
 _CACHE_HOME = tempfile.mkdtemp(prefix="telaah-test-cache-")
 os.environ["XDG_CACHE_HOME"] = _CACHE_HOME
 atexit.register(shutil.rmtree, _CACHE_HOME, ignore_errors=True)
+

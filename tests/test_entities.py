@@ -63,13 +63,39 @@ def test_keys_take_the_one_fuller_name_across_documents_and_refuse_to_guess():
     [
         ({("Lavrov",), ("Sergei", "Lavrov")}, {("Lavrov",): ("Sergei", "Lavrov")}),
         ({("Widodo",), ("Joko", "Widodo"), ("Ani", "Widodo")}, {("Widodo",): ("Widodo",)}),
-        ({("Bank",), ("Bank", "Dunia"), ("Bank", "Dunia", "Asia")}, {("Bank",): ("Bank", "Dunia", "Asia"), ("Bank", "Dunia"): ("Bank", "Dunia", "Asia")}),
+        ({("Samsung",), ("Samsung", "dan", "DailySocial")}, {("Samsung",): ("Samsung",)}),  # a phrase is not a name
     ],
 )
 def test_fuller_name(names, expected):
-    out = _fuller(names)
+    out = _fuller(names, "PER")
     for name, fuller in expected.items():
         assert out[name] == fuller
+
+
+@pytest.mark.parametrize(
+    ("names", "label", "expected"),
+    [
+        ({("Golkar",), ("Partai", "Golkar")}, "ORG", ("Partai", "Golkar")),  # an organisation: the name it ends
+        ({("Arsenal",), ("Arsenal", "Arsene", "Wenger")}, "ORG", ("Arsenal",)),
+        ({("Jawa",), ("Jawa", "Barat")}, "LOC", ("Jawa",)),  # places never join
+    ],
+)
+def test_fuller_names_of_organisations_and_places(names, label, expected):
+    assert _fuller(names, label)[min(names, key=len)] == expected
+
+
+def test_across_documents_the_most_attested_full_name_wins():
+    corpus = pd.DataFrame({
+        "doc_id": ["a", "b", "c", "d"],
+        "text": [
+            "Pelatih Zinedine Zidane tersenyum. Zidane puas.",
+            "Pelatih Zinedine Zidane hadir. Zidane menang.",
+            "Juru taktik Los Blancos Zinedine Zidane datang. Menurut Zidane, timnya siap.",
+            "Kemarin, pelatih Zidane mengatakan timnya siap.",
+        ],
+    })
+    found = entities(corpus)
+    assert found[found.doc_id == "d"].key.tolist() == ["Zinedine Zidane"]
 
 
 def test_gazetteers_add_states_that_act():
@@ -124,3 +150,9 @@ def test_titles_inside_a_person_s_span_go_to_the_role(words, span, expected):
     from telaah.entities import _split_title
 
     assert _split_title(words, *span, lang_id.person_titles()) == expected
+
+
+def test_degrees_after_a_name_are_not_part_of_it():
+    found = entities(["Ketua panitia, Fathur Rokhman M.Hum., membuka acara itu."])
+    person = found[found.label == "PER"]
+    assert person.text.tolist() == ["Fathur Rokhman"]

@@ -26,6 +26,8 @@ def one(text: str) -> pd.DataFrame:
         ("Menurut Sergei Lavrov, kedua negara akan bertemu lagi tahun depan.", "indirect", "kedua negara akan bertemu lagi tahun depan", "Menurut", "Sergei Lavrov", "Sergei Lavrov"),
         ("Sergei Lavrov tiba di Tokyo. “Kita harus bertindak,” jelasnya.", "direct", "Kita harus bertindak,", "jelasnya", "nya", "Sergei Lavrov"),
         ("Sergei Lavrov tiba. Dia menilai kerja sama itu akan bermanfaat.", "indirect", "kerja sama itu akan bermanfaat", "menilai", "Dia", "Sergei Lavrov"),
+        ("Sergei Lavrov mengatakan pada konferensi pers hari Sabtu bahwa kedua negara akan bertemu.", "indirect", "kedua negara akan bertemu", "mengatakan", "Sergei Lavrov", "Sergei Lavrov"),
+        ('"Film ini laris," kata produser film Manoj Punjabi di Jakarta.', "direct", "Film ini laris,", "kata", "produser film Manoj Punjabi", "Manoj Punjabi"),
     ],
 )
 def test_news_patterns(text, kind, content, cue, mention, speaker):

@@ -212,6 +212,7 @@ def _batch_mentions(
         for first, last, label in spans_from_tags(tags):
             role = None
             if label == "PER":
+                last = _drop_degrees(sentence, first, last)
                 first, role_first = _split_title(sentence, first, last, titles)
                 if first >= last:
                     continue
@@ -321,6 +322,14 @@ def _title_match(words: Sequence[str], i: int, titles: frozenset[str]) -> int:
     return 0
 
 
+def _drop_degrees(words: Sequence[str], first: int, last: int) -> int:
+    """The end of a person's span less the academic degrees after the name (*Fathur Rokhman M.Hum.*)."""
+    degrees = lang_id.abbreviations()
+    while last - first > 1 and (words[last - 1].lower() in degrees or words[last - 1] == ","):
+        last -= 1
+    return last
+
+
 def _split_title(words: Sequence[str], first: int, last: int, titles: frozenset[str]) -> tuple[int, int | None]:
     """Move titles the model put inside a person's span (``Presiden Joko Widodo``) into the role.
 
@@ -367,21 +376,36 @@ def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     return len(longer) > n and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 
 
-def _fuller(names: set[tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, ...]]:
+def _name_like(name: tuple[str, ...]) -> bool:
+    """Whether every word is capitalised or a number: a name, not a phrase (*Samsung dan DailySocial*)."""
+    return all(w[:1].isupper() or w[:1].isdigit() for w in name)
+
+
+def _fuller(names: set[tuple[str, ...]], label: str) -> dict[tuple[str, ...], tuple[str, ...]]:
     """For each name, the one fullest name that contains it (itself when none or when two could be meant).
 
+    People: a fuller name that contains the name's words in order (*Lavrov* in
+    *Sergei Lavrov*).  Organisations: a fuller name that ends with it (*Golkar*
+    in *Partai Golkar*).  Places are never joined (*Jawa* is not *Jawa Barat*).
+    The fuller name must be a name: every word capitalised or a number.
     Linear in the number of distinct names times their length: a name is
-    indexed under each of its words, and only names sharing a word are compared.
+    indexed under each of its words, and only names sharing its rarest word
+    are compared.
     """
+    if label == "LOC":
+        return {name: name for name in names}
     by_word: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for name in names:
-        for word in set(name):
-            by_word[word].append(name)
+        if _name_like(name):
+            for word in set(name):
+                by_word[word].append(name)
     out: dict[tuple[str, ...], tuple[str, ...]] = {}
     for name in names:
-        # the rarest word of the name bounds the comparisons
-        pool = min((by_word[w] for w in set(name)), key=len)
-        containing = [other for other in pool if _contains(other, name)]
+        pool = min((by_word.get(w, []) for w in set(name)), key=len)
+        if label == "ORG":
+            containing = [o for o in pool if len(o) > len(name) and o[-len(name):] == name]
+        else:
+            containing = [o for o in pool if _contains(o, name)]
         maximal = [c for c in containing if not any(_contains(o, c) for o in containing)]
         out[name] = maximal[0] if len(maximal) == 1 else name
     return out
@@ -429,10 +453,35 @@ def _keys(frame: pd.DataFrame, aliases: dict[tuple[str, str, str], str] | None =
     per_doc: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)
     for doc, label, name in zip(docs, labels, names, strict=True):
         per_doc[(doc, label)].add(name)
-    fuller = {group: _fuller(found) for group, found in per_doc.items()}
+    fuller = {group: _fuller(found, group[1]) for group, found in per_doc.items()}
     local = [fuller[(doc, label)][name] for doc, label, name in zip(docs, labels, names, strict=True)]
-    per_label: dict[str, set[tuple[str, ...]]] = defaultdict(set)
-    for label, name in zip(labels, local, strict=True):
-        per_label[label].add(name)
-    corpus_wide = {label: _fuller(found) for label, found in per_label.items()}
-    return pd.Series([" ".join(corpus_wide[label][name]) for label, name in zip(labels, local, strict=True)], index=frame.index, dtype=object)
+    # Across documents, a person's short name takes a full name only where some document itself
+    # wrote both and joined them (Sergei Lavrov ... Lavrov), and only when that full name is the one.
+    # The full name most documents attest wins; a tie between names that do not contain each other
+    # is left alone.
+    attested: dict[tuple[str, ...], dict[tuple[str, ...], int]] = defaultdict(lambda: defaultdict(int))
+    for (_, label), mapping in fuller.items():
+        if label == "PER":
+            for short, full in mapping.items():
+                if full != short:
+                    attested[short][full] += 1
+    # A short name no document joins takes the one person's name of the corpus that ends with it
+    # (Lavrov: Sergei Lavrov), when there is exactly one.
+    people = {name for name, label in zip(local, labels, strict=True) if label == "PER" and _name_like(name)}
+    ending: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
+    for name in people:
+        for k in range(1, len(name)):
+            ending[name[k:]].add(name)
+    for short in {name for name, label in zip(local, labels, strict=True) if label == "PER"} - attested.keys():
+        fulls = [f for f in ending.get(short, ()) if not any(_contains(o, f) for o in ending[short])]
+        if len(fulls) == 1:
+            attested[short][fulls[0]] = 0
+    corpus_wide = {}
+    for short, fulls in attested.items():
+        most = max(fulls.values())
+        best = [f for f, n in fulls.items() if n == most]
+        longest = max(best, key=len)
+        if all(f == longest or _contains(longest, f) for f in best):
+            corpus_wide[short] = longest
+    keys = [" ".join(corpus_wide.get(name, name) if label == "PER" else name) for label, name in zip(labels, local, strict=True)]
+    return pd.Series(keys, index=frame.index, dtype=object)

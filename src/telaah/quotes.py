@@ -162,6 +162,7 @@ class _Document:
         self.cues = lang_id.speech_cues()
         self.titles = lang_id.person_titles()
         self.by_start = {m.start: m for m in mentions if m.label in {"PER", "ORG"}}
+        self.named_at = {m.start for m in mentions}
         self.by_end = {m.end: m for m in mentions if m.label in {"PER", "ORG"}}
         self.people = sorted((m.start, m.key) for m in mentions if m.label == "PER")
         self.roles = [(m.start, m.role, m.key) for m in sorted(mentions) if m.label == "PER" and m.role]
@@ -187,15 +188,22 @@ class _Document:
             return _Mention(self.starts[i], self.ends[i], None, "pronoun")
         j = i
         organisation = None
-        # kata perancang busana Hitomi Komaki: a few lowercase words (a role) before a person
-        for k in range(i, min(i + 4, len(self.words))):
-            found = self.by_start.get(self.starts[k])
-            if found is not None and found.label == "PER":
-                if k > i and all(w.isalpha() and w.islower() and not self._is_cue(i + n) for n, w in enumerate(self.words[i:k])):
+        # kata perancang busana Hitomi Komaki, kata produser MD Pictures Manoj Punjabi: a few lowercase
+        # words (a role), then the capitalised run that holds the person
+        k = i
+        while k < min(i + 3, len(self.words)) and self.words[k].isalpha() and self.words[k].islower() and not self._is_cue(k) and self.lower[k] not in PRONOUNS:
+            k += 1
+        if k > i:
+            m = k
+            while m < len(self.words) and m - k < _LONGEST_NAME and self._capital(m):
+                found = self.by_start.get(self.starts[m])
+                if found is not None and found.label == "PER":
                     return _Mention(self.starts[i], found.end, found.key, found.label)
-                break
-            if not self.words[k].isalpha():
-                break
+                m += 1
+            listed = lang_id.entity_gazetteers().get(" ".join(self.words[k:m]), ())
+            if m > k and self.starts[k] not in self.named_at and not any(n.startswith("loc-") or n == "org" for n in listed):
+                # a name the entity finder missed (not an organisation or place it found or lists)
+                return _Mention(self.starts[i], self.ends[m - 1], self._name_without_title(k, m), None)
         while j < len(self.words) and j - i < _LONGEST_NAME and (self._capital(j) or (j > i and self.words[j] in _JOINERS and self._capital(j + 1))):
             found = self.by_start.get(self.starts[j])
             if found is not None and found.label == "PER":
@@ -212,11 +220,11 @@ class _Document:
     def _name_without_title(self, i: int, j: int) -> str:
         """The words ``i..j-1`` less the titles in front (``Kapolda Fakhrizal`` -> ``Fakhrizal``)."""
         k = i
-        while k < j - 1:
-            n = next((n for n in (3, 2, 1) if k + n <= j - 1 and " ".join(self.words[k : k + n]) in self.titles), 0)
-            if not n:
+        for m in range(j - 2, i - 1, -1):  # after the last title (Kapolda Lampung Irjen Sudjarno: Sudjarno)
+            n = next((n for n in (3, 2, 1) if m + n <= j - 1 and " ".join(self.words[m : m + n]) in self.titles), 0)
+            if n:
+                k = m + n
                 break
-            k += n
         return self.text[self.starts[k] : self.ends[j - 1]]
 
     def speaker_before(self, i: int) -> _Mention | None:
@@ -224,8 +232,15 @@ class _Document:
         j = i - 1
         while j >= 0 and self.lower[j] in _BETWEEN:
             j -= 1
-        if j > 0 and self.words[j] == "," and (self.ends[j - 1] in self.by_end or self._capital(j - 1)):  # Hairansyah, mengatakan
-            j -= 1
+        if j > 0 and self.words[j] == ",":
+            # Rachel McDonald, kepala bagian ... di Swinburne, mengatakan: the person opening the
+            # sentence, unless a person ends right before the comma (Hairansyah, mengatakan)
+            before = self.by_end.get(self.ends[j - 1])
+            opening = self.by_start.get(self.starts[self.sentence_start[j]])
+            if (before is None or before.label != "PER") and opening is not None and opening.label == "PER" and opening.end <= self.starts[j]:
+                return opening
+            if before is not None or self._capital(j - 1):
+                j -= 1
         if j < 0 or self.inside[j]:
             return None
         if self.lower[j] in PRONOUNS:
@@ -383,6 +398,13 @@ class _Document:
         """``X mengatakan (bahwa) ...``: the clause after the cue, to the end of the sentence."""
         last = self._trim_end(self.sentence_end[i])
         first = i + 1
+        # Lavrov mengatakan pada konferensi pers ... bahwa ...: the content begins after bahwa
+        for k in range(i + 1, min(last, i + 13) + 1):
+            if self.lower[k] == "bahwa":
+                first = k + 1
+                break
+            if self._is_cue(k) or self.inside[k]:
+                break
         while first <= last and (self.words[first] in {",", ":"} or self.lower[first] == "bahwa"):
             first += 1
         if (first in self.opening and not self._partial_quote(first, last)) or last - first < 2:
