@@ -14,8 +14,8 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = find_notebooks(ROOT / "notebooks")
 SOLUTIONS = find_notebooks(ROOT / "notebooks" / "solutions") if (ROOT / "notebooks" / "solutions").is_dir() else []
 ALL = NOTEBOOKS + SOLUTIONS
-# Teaching notebooks are numbered 01-05; 06_report is the report `telaah report` runs (tests/test_report.py).
-TEACHING = [p for p in NOTEBOOKS if p.name[:2] in {"01", "02", "03", "04", "05"}]
+# Teaching notebooks are numbered 01-05 and 07; 06_report is the report `telaah report` runs (tests/test_report.py).
+TEACHING = [p for p in NOTEBOOKS if p.name[:2] in {"01", "02", "03", "04", "05", "07"}]
 
 
 def test_there_are_notebooks():

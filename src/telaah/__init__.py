@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from telaah._columns import ensure_tokens
 from telaah.actors import actor_themes
+from telaah.boilerplate import boilerplate, drop_boilerplate
 from telaah.concordance import dispersion, kwic, segment_counts, term_trends
 from telaah.corpus import paragraph_spans, read_corpus, read_sample, sample_corpus_path
 from telaah.entities import entities
@@ -62,6 +63,7 @@ __version__ = "0.1.0"
 __all__ = [
     "__version__",
     "actor_themes",
+    "boilerplate",
     "CorpusError",
     "ReportError",
     "Span",
@@ -73,6 +75,7 @@ __all__ = [
     "compare_stopwords",
     "default_stemmer",
     "dispersion",
+    "drop_boilerplate",
     "ensure_tokens",
     "entities",
     "explorer",

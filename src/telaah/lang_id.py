@@ -18,6 +18,7 @@ here, once:
 ``data/id/entities/*``                 gazetteers for names: places, titles, organisations
 ``data/id/speech-cues.csv``            words that report speech (``kata``, ``mengatakan``, ``menurut``)
 ``data/id/speech-circumstances.txt``   words that open where and when it was said (``di``, ``saat``)
+``data/id/boilerplate-lines.txt``      how news sites' link and credit lines start (``Baca juga``)
 =====================================  ========================================
 """
 
@@ -28,7 +29,7 @@ from typing import NamedTuple
 
 from telaah.resources import data_path, read_table, read_wordlist
 
-__all__ = ["abbreviations", "sentence_final_abbreviations", "currency_symbols", "range_words", "protected_names", "stem_overrides", "stem_override_notes", "root_families", "clitics", "date_names", "entity_gazetteers", "entity_gazetteer_longest", "person_titles", "speech_cues", "speech_circumstances", "stopword_list_names", "stopword_list"]
+__all__ = ["abbreviations", "sentence_final_abbreviations", "currency_symbols", "range_words", "protected_names", "stem_overrides", "stem_override_notes", "root_families", "clitics", "date_names", "entity_gazetteers", "entity_gazetteer_longest", "person_titles", "speech_cues", "speech_circumstances", "boilerplate_phrases", "stopword_list_names", "stopword_list"]
 
 
 @cache
@@ -214,3 +215,9 @@ def speech_cues() -> dict[str, SpeechCue]:
 def speech_circumstances() -> frozenset[str]:
     """Words that open the circumstances of a statement (``di Jakarta``, ``saat dihubungi``), lowercased."""
     return frozenset(w.lower() for w in read_wordlist(data_path("id", "speech-circumstances.txt")))
+
+
+@cache
+def boilerplate_phrases() -> tuple[str, ...]:
+    """How the lines news sites add start (``Baca juga``, ``Simak video``, ``Foto:``), longest first."""
+    return tuple(sorted(read_wordlist(data_path("id", "boilerplate-lines.txt")), key=len, reverse=True))
