@@ -15,6 +15,10 @@
   that contains it when the corpus has exactly one such key.  When two fuller
   names could be meant (*Widodo*: *Joko Widodo* or *Ani Widodo*), the mention
   keeps its own form: Telaah does not guess.
+
+In a headline written in title case (function words capitalised: *Untuk
+Gantikan Mobil Jokowi*) a capital says nothing, so only the names the document
+also writes in running text, or the gazetteers list, are mentions there.
 """
 
 from __future__ import annotations
@@ -38,7 +42,8 @@ from telaah.table import as_corpus
 __all__ = ["entities", "ENTITY_COLUMNS", "document_texts"]
 
 ENTITY_COLUMNS = ("doc_id", "sent_id", "start", "end", "text", "label", "role", "key")
-_ROLE_REACH = 8  # how many capitalised tokens before a name a title may stand
+_ROLE_REACH = 8
+_ACROSS = 2  # documents that must give a full name before it names the actor in other documents  # how many capitalised tokens before a name a title may stand
 
 
 def entities(
@@ -95,14 +100,15 @@ def entities(
     tokens = ensure_tokens(docs) if tokens is None else ensure_tokens(tokens)
     texts = document_texts(docs, tokens)
     rows = _mentions(tokens, texts, gazetteers=gazetteers, processes=processes)
-    frame = pd.DataFrame(rows, columns=list(ENTITY_COLUMNS[:-1]))
+    frame = pd.DataFrame(rows, columns=[*ENTITY_COLUMNS[:-1], "headline"])
     frame["sent_id"] = frame["sent_id"].astype(np.int32)
     frame["start"] = frame["start"].astype(np.int32)
     frame["end"] = frame["end"].astype(np.int32)
     frame["label"] = pd.Categorical(frame["label"], categories=list(LABELS))
     frame["role"] = frame["role"].astype(object).where(frame["role"].notna(), None)
+    frame = _headline_mentions(frame)
     frame["key"] = _keys(frame, _aliases(frame, texts))
-    return frame
+    return frame.drop(columns="headline").reset_index(drop=True)
 
 
 def document_texts(docs: pd.DataFrame, tokens: pd.DataFrame) -> dict[str, str]:
@@ -209,6 +215,7 @@ def _batch_mentions(
     for (a, _), sentence, tags in zip(chosen, sentences, tagged, strict=True):
         doc = doc_names[doc_codes[a]]
         text = texts[doc]
+        headline = _title_case(sentence)
         for first, last, label in spans_from_tags(tags):
             role = None
             if label == "PER":
@@ -221,8 +228,39 @@ def _batch_mentions(
                 if role_first is not None:
                     role = text[starts[a + role_first] : ends[a + first - 1]]
             start, end = int(starts[a + first]), int(ends[a + last - 1])
-            rows.append((doc, int(sents[a]), start, end, text[start:end], label, role))
+            rows.append((doc, int(sents[a]), start, end, text[start:end], label, role, headline))
     return rows
+
+
+def _headline_mentions(frame: pd.DataFrame) -> pd.DataFrame:
+    """Keep, in headlines, only names the document also writes in running text or the gazetteers list.
+
+    In a title-case line every word is capitalised, so the model's spans there
+    (*Akan Sodorkan Mobil*) are mostly not names.
+    """
+    if frame.empty or not frame["headline"].any():
+        return frame
+    gazetteer = lang_id.entity_gazetteers()
+    running = set(zip(frame.loc[~frame["headline"], "doc_id"], frame.loc[~frame["headline"], "text"], strict=True))
+    words = {(d, w) for d, t in running for w in t.split()}
+    keep = [
+        not title_case or (doc, text) in running or text in gazetteer or all((doc, w) in words for w in text.split())
+        for doc, text, title_case in zip(frame["doc_id"], frame["text"], frame["headline"], strict=True)
+    ]
+    return frame[keep]
+
+
+def _title_case(words: Sequence[str]) -> bool:
+    """Whether a sentence is written in title case (a headline: *Untuk Gantikan Mobil Jokowi*), where a
+    capital says nothing about a name: function words capitalised inside it (*Akan*, *Untuk*, *Di*),
+    which running text never does, most words capitalised, and no full stop at the end (organisation names such as *Persatuan
+    Bulu Tangkis Seluruh Indonesia* hold a capitalised function word, in a sentence of lowercase words)."""
+    if words and words[-1] in {".", "!", "?", "…", "...", '"', "”", "’"}:
+        return False  # a headline has no full stop
+    stop = lang_id.stopword_list("default")
+    capital_stop = sum(1 for w in words[1:] if w.istitle() and w.lower() in stop)
+    alpha = [w for w in words if w[:1].isalpha()]
+    return capital_stop >= 2 and sum(w[:1].isupper() for w in alpha) >= 0.6 * len(alpha)
 
 
 def _lowercase_words(tokens: pd.DataFrame) -> frozenset[str]:
@@ -381,13 +419,14 @@ def _name_like(name: tuple[str, ...]) -> bool:
     return all(w[:1].isupper() or w[:1].isdigit() for w in name)
 
 
-def _fuller(names: set[tuple[str, ...]], label: str) -> dict[tuple[str, ...], tuple[str, ...]]:
+def _fuller(names: set[tuple[str, ...]], label: str, *, candidates: set[tuple[str, ...]] | None = None) -> dict[tuple[str, ...], tuple[str, ...]]:
     """For each name, the one fullest name that contains it (itself when none or when two could be meant).
 
     People: a fuller name that contains the name's words in order (*Lavrov* in
     *Sergei Lavrov*).  Organisations: a fuller name that ends with it (*Golkar*
     in *Partai Golkar*).  Places are never joined (*Jawa* is not *Jawa Barat*).
-    The fuller name must be a name: every word capitalised or a number.
+    The fuller name must be a name: every word capitalised or a number, and
+    one of ``candidates`` when given (names written outside headlines).
     Linear in the number of distinct names times their length: a name is
     indexed under each of its words, and only names sharing its rarest word
     are compared.
@@ -395,7 +434,7 @@ def _fuller(names: set[tuple[str, ...]], label: str) -> dict[tuple[str, ...], tu
     if label == "LOC":
         return {name: name for name in names}
     by_word: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for name in names:
+    for name in names if candidates is None else candidates:
         if _name_like(name):
             for word in set(name):
                 by_word[word].append(name)
@@ -450,38 +489,47 @@ def _keys(frame: pd.DataFrame, aliases: dict[tuple[str, str, str], str] | None =
     names = [_canonical(aliases.get((d, lab, t), t)) for d, lab, t in zip(frame["doc_id"], frame["label"].astype(str), frame["text"], strict=True)]
     labels = frame["label"].astype(str).tolist()
     docs = frame["doc_id"].tolist()
+    headline = frame["headline"].tolist() if "headline" in frame.columns else [False] * len(frame)
     per_doc: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)
-    for doc, label, name in zip(docs, labels, names, strict=True):
+    from_text: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)
+    for doc, label, name, title_case in zip(docs, labels, names, headline, strict=True):
         per_doc[(doc, label)].add(name)
-    fuller = {group: _fuller(found, group[1]) for group, found in per_doc.items()}
+        if not title_case:
+            from_text[(doc, label)].add(name)
+    # a name from a headline (title case: every word capitalised) joins nothing to itself
+    fuller = {group: _fuller(found, group[1], candidates=from_text[group]) for group, found in per_doc.items()}
     local = [fuller[(doc, label)][name] for doc, label, name in zip(docs, labels, names, strict=True)]
-    # Across documents, a person's short name takes a full name only where some document itself
-    # wrote both and joined them (Sergei Lavrov ... Lavrov), and only when that full name is the one.
-    # The full name most documents attest wins; a tie between names that do not contain each other
-    # is left alone.
+    # Across documents, a person's short name takes a full name that at least two documents give:
+    # the full name most documents join it to (Sergei Lavrov ... Lavrov), or else the one person's
+    # name that ends with it and is written in two documents or more.  One document's badly cut span
+    # or namesake (Ford: Harrison Ford) renames nobody elsewhere.
     attested: dict[tuple[str, ...], dict[tuple[str, ...], int]] = defaultdict(lambda: defaultdict(int))
     for (_, label), mapping in fuller.items():
         if label == "PER":
             for short, full in mapping.items():
                 if full != short:
                     attested[short][full] += 1
-    # A short name no document joins takes the one person's name of the corpus that ends with it
-    # (Lavrov: Sergei Lavrov), when there is exactly one.
-    people = {name for name, label in zip(local, labels, strict=True) if label == "PER" and _name_like(name)}
+    documents_of: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for doc, name, label, title_case in zip(docs, local, labels, headline, strict=True):
+        if label == "PER" and not title_case and _name_like(name):
+            documents_of[name].add(doc)
     ending: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
-    for name in people:
-        for k in range(1, len(name)):
-            ending[name[k:]].add(name)
-    for short in {name for name, label in zip(local, labels, strict=True) if label == "PER"} - attested.keys():
-        fulls = [f for f in ending.get(short, ()) if not any(_contains(o, f) for o in ending[short])]
-        if len(fulls) == 1:
-            attested[short][fulls[0]] = 0
-    corpus_wide = {}
-    for short, fulls in attested.items():
-        most = max(fulls.values())
-        best = [f for f, n in fulls.items() if n == most]
-        longest = max(best, key=len)
-        if all(f == longest or _contains(longest, f) for f in best):
-            corpus_wide[short] = longest
+    for name, where in documents_of.items():
+        if len(where) >= _ACROSS:
+            for k in range(1, len(name)):
+                ending[name[k:]].add(name)
+    corpus_wide: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for short in {name for name, label in zip(local, labels, strict=True) if label == "PER"}:
+        fulls = {f: n for f, n in attested.get(short, {}).items() if n >= _ACROSS}
+        if fulls:
+            most = max(fulls.values())
+            best = [f for f, n in fulls.items() if n == most]
+            longest = max(best, key=len)
+            if all(f == longest or _contains(longest, f) for f in best):
+                corpus_wide[short] = longest
+        elif short not in attested:
+            candidates = [f for f in ending.get(short, ()) if not any(_contains(o, f) for o in ending[short])]
+            if len(candidates) == 1:
+                corpus_wide[short] = candidates[0]
     keys = [" ".join(corpus_wide.get(name, name) if label == "PER" else name) for label, name in zip(labels, local, strict=True)]
     return pd.Series(keys, index=frame.index, dtype=object)
