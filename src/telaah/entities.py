@@ -9,12 +9,15 @@
 * a ``role`` for people, the title in front of the name (*Menteri Luar Negeri
   Jepang* in *Menteri Luar Negeri Jepang Fumio Kishida*), which is not part of
   the name;
-* a ``key``: one canonical form per actor.  Within a document a shorter mention
-  takes the key of the one fuller mention of the same label that contains it
-  (*Lavrov* -> *Sergei Lavrov*); across documents a key takes the fuller key
-  that contains it when the corpus has exactly one such key.  When two fuller
-  names could be meant (*Widodo*: *Joko Widodo* or *Ani Widodo*), the mention
-  keeps its own form: Telaah does not guess.
+* a ``key``: one canonical form per actor.  Within a document a person's
+  shorter mention takes the one fuller name that contains it (*Lavrov* ->
+  *Sergei Lavrov*), an organisation the fuller name that ends with it
+  (*Golkar* -> *Partai Golkar*), an alias the name it stands for (*Joko
+  Widodo (Jokowi)*); places are never joined.  Across documents a person's
+  short name takes a full name only when at least two documents give it: the
+  one most documents join it to, or else the one person's name that ends with
+  it.  When two fuller names could be meant (*Widodo*: *Joko Widodo* or *Ani
+  Widodo*), the mention keeps its own form: Telaah does not guess.
 
 In a headline written in title case (function words capitalised: *Untuk
 Gantikan Mobil Jokowi*) a capital says nothing, so only the names the document
