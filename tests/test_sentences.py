@@ -69,13 +69,123 @@ def sentences_of(text: str) -> list[str]:
         ("Baris satu.\n\n  Baris dua.  ", ["Baris satu.", "Baris dua."]),
         # list numbers are not sentences
         ("1. Pendahuluan\n2. Metode penelitian.", ["1. Pendahuluan", "2. Metode penelitian."]),
-        # a lowercase word after a full stop continues the sentence
+        # a lowercase word after a word shaped like an abbreviation continues the sentence
         ("Harga naik 5 jt. dan terus naik.", ["Harga naik 5 jt. dan terus naik."]),
         ("", []),
         ("   \n ", []),
     ],
 )
 def test_split_sentences(text: str, expected: list[str]) -> None:
+    assert sentences_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after a plain full stop, question or exclamation mark a lowercase word starts a sentence
+        ("Ia tiba di Bandung. kemudian ia tidur.", ["Ia tiba di Bandung.", "kemudian ia tidur."]),
+        ("Ia membeli merek Apple. iPhone itu mahal.", ["Ia membeli merek Apple.", "iPhone itu mahal."]),
+        ("Benarkah? entahlah. Hujan turun!  wah basah.", ["Benarkah?", "entahlah.", "Hujan turun!", "wah basah."]),
+        ("Sekolah itu berdiri tahun 1962. sekarang muridnya banyak.", ["Sekolah itu berdiri tahun 1962.", "sekarang muridnya banyak."]),
+        ("Dia melapor ke KPK. lalu pulang.", ["Dia melapor ke KPK.", "lalu pulang."]),  # an acronym, not an abbreviation
+        # ... but not after an ellipsis, a closing quote or bracket, or a word shaped like an abbreviation
+        ("Tunggu... sebentar lagi.", ["Tunggu... sebentar lagi."]),
+        ("Tunggu . . . sebentar lagi. Dia datang.", ["Tunggu . . . sebentar lagi.", "Dia datang."]),
+        ("“Mau ke mana?” tanya ibu.", ["“Mau ke mana?” tanya ibu."]),
+        ("Ia menulis (sudah selesai.) lalu tidur.", ["Ia menulis (sudah selesai.) lalu tidur."]),
+        ("Beratnya 5 kg. beras itu mahal.", ["Beratnya 5 kg. beras itu mahal."]),
+        ("Ia datang ke toko x. dan pergi.", ["Ia datang ke toko x. dan pergi."]),
+        # ... nor before a word that reports speech
+        ("Mengapa? tanya Budi.", ["Mengapa? tanya Budi."]),
+        ("Pergi! ucap polisi itu.", ["Pergi! ucap polisi itu."]),
+        # ... nor when the mark is glued to it
+        ("Apa?!x dan y.", ["Apa?!x dan y."]),
+    ],
+)
+def test_lowercase_starts(text: str, expected: list[str]) -> None:
+    assert sentences_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence may start with a number
+        ("Harganya Rp 5.000. 10 orang membeli.", ["Harganya Rp 5.000.", "10 orang membeli."]),
+        ("Berapa yang datang? 25 orang.", ["Berapa yang datang?", "25 orang."]),
+        # ... but a list number is not a sentence, nor a code glued to an abbreviation
+        ("1. 20 Mei: libur.", ["1. 20 Mei: libur."]),
+        ("Lihat Pasal 5 ayat No.3 itu.", ["Lihat Pasal 5 ayat No.3 itu."]),
+    ],
+)
+def test_number_starts(text: str, expected: list[str]) -> None:
+    assert sentences_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # titles and other abbreviations before a capitalised name never end a sentence
+        ("Sambutan Prof. Dr. Ir. Bambang dibacakan.", ["Sambutan Prof. Dr. Ir. Bambang dibacakan."]),
+        ("Misa dipimpin Mgr. Antonius di Jl. Merdeka.", ["Misa dipimpin Mgr. Antonius di Jl. Merdeka."]),
+        ("Ceramah KH. Hasan dan Hj. Aminah ramai.", ["Ceramah KH. Hasan dan Hj. Aminah ramai."]),
+        ("Kapal merapat di Tj. Perak dekat Gn. Kelud.", ["Kapal merapat di Tj. Perak dekat Gn. Kelud."]),
+        ("Pertemuan dengan Capt. Hasan dan Lt. Budi.", ["Pertemuan dengan Capt. Hasan dan Lt. Budi."]),
+        ("Rekannya, Andi S. Nugroho, hadir.", ["Rekannya, Andi S. Nugroho, hadir."]),
+        # ... unless the next word starts sentences and is never a name
+        ("Ia naik ke kelas B. Mereka senang.", ["Ia naik ke kelas B.", "Mereka senang."]),
+        ("Minum vitamin D. Namun jangan banyak.", ["Minum vitamin D.", "Namun jangan banyak."]),
+        ("Hasil audit BPK. Sementara itu KPK diam.", ["Hasil audit BPK.", "Sementara itu KPK diam."]),
+        ("Timnya juara Seri A. Dengan begitu mereka lolos.", ["Timnya juara Seri A.", "Dengan begitu mereka lolos."]),
+        # the starter must be capitalised as a sentence start, not an acronym
+        ("Lahir di Kab. DIA kemarin.", ["Lahir di Kab. DIA kemarin."]),
+    ],
+)
+def test_abbreviations_before_names(text: str, expected: list[str]) -> None:
+    assert sentences_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # brackets hold no sentence end
+        ("Kereta (PT. KAI) itu tiba. Penumpang turun.", ["Kereta (PT. KAI) itu tiba.", "Penumpang turun."]),
+        ("Bunga itu (lihat gbr. A) mekar. Indah.", ["Bunga itu (lihat gbr. A) mekar.", "Indah."]),
+        ("Berita itu benar. (Ant. / Sry)", ["Berita itu benar.", "(Ant. / Sry)"]),
+        ("Ia lahir [kota Medan. Ayahnya petani] lalu pindah.", ["Ia lahir [kota Medan. Ayahnya petani] lalu pindah."]),
+        # ... unless it is not closed in its paragraph, or a list number closes nothing
+        ("Ia lahir (kota Medan. Ayahnya petani\nDia pindah.", ["Ia lahir (kota Medan.", "Ayahnya petani", "Dia pindah."]),
+        ("Syaratnya: 1) Sehat. 2) Jujur.", ["Syaratnya: 1) Sehat.", "2) Jujur."]),
+    ],
+)
+def test_brackets(text: str, expected: list[str]) -> None:
+    assert sentences_of(text) == expected
+
+
+def test_a_long_bracket_splits_as_usual() -> None:
+    inner = " ".join(["Kalimat panjang sekali."] * 12)  # 48 tokens
+    assert len(sentences_of(f"Awal ({inner}) akhir.")) == 12
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an attributed quotation starts a sentence: the headline before it ends with no full stop
+        ("Harga cabai melonjak “Kami rugi,” kata petani.", ["Harga cabai melonjak", "“Kami rugi,” kata petani."]),
+        ('Banjir melanda Bekasi "Air setinggi lutut," ujar warga.', ["Banjir melanda Bekasi", '"Air setinggi lutut," ujar warga.']),
+        ("Timnas menang telak “Kapan kita juara?” tanya Budi.", ["Timnas menang telak", "“Kapan kita juara?” tanya Budi."]),
+        # ... not when the word before introduces it
+        ("Dia mengatakan “Kami siap,” kata sumber itu.", ["Dia mengatakan “Kami siap,” kata sumber itu."]),
+        ("Pilihannya yaitu “Maju terus,” kata dia.", ["Pilihannya yaitu “Maju terus,” kata dia."]),
+        # ... nor when it is not attributed, or opens lowercase
+        ("Film “Dilan” laris. Penonton senang.", ["Film “Dilan” laris.", "Penonton senang."]),
+        ("Warga berkata “kami rugi,” kata petani.", ["Warga berkata “kami rugi,” kata petani."]),
+        # datelines stay with the sentence they open
+        ("JAKARTA, KOMPAS.com - Presiden tiba. Dia disambut.", ["JAKARTA, KOMPAS.com - Presiden tiba.", "Dia disambut."]),
+        ("Jakarta (ANTARA) - Harga emas naik.", ["Jakarta (ANTARA) - Harga emas naik."]),
+        ("Gempa guncang Lombok\nMATARAM – Gempa terjadi pagi ini.", ["Gempa guncang Lombok", "MATARAM – Gempa terjadi pagi ini."]),
+    ],
+)
+def test_headlines_and_attributed_quotations(text: str, expected: list[str]) -> None:
     assert sentences_of(text) == expected
 
 

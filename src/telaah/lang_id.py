@@ -7,6 +7,7 @@ here, once:
 =====================================  ========================================
 ``data/id/abbreviations.txt``          abbreviations that keep their dots (``dll.``)
 ``data/id/abbreviations-final.txt``    those of them that may end a sentence
+``data/id/sentence-starters.txt``      words that start sentences and are never names (``Namun``)
 ``data/id/currency.txt``               currency signs split from numbers (``Rp``)
 ``data/id/range-words.txt``            months and weekdays in ranges (``Senin-Jumat``)
 ``data/id/stopwords/*.txt``            stopword lists (``default``, ``sastrawi``, ``tala``)
@@ -29,7 +30,7 @@ from typing import NamedTuple
 
 from telaah.resources import data_path, read_table, read_wordlist
 
-__all__ = ["abbreviations", "sentence_final_abbreviations", "currency_symbols", "range_words", "protected_names", "stem_overrides", "stem_override_notes", "root_families", "clitics", "date_names", "entity_gazetteers", "entity_gazetteer_longest", "person_titles", "speech_cues", "speech_circumstances", "boilerplate_phrases", "stopword_list_names", "stopword_list"]
+__all__ = ["abbreviations", "sentence_final_abbreviations", "currency_symbols", "range_words", "protected_names", "stem_overrides", "stem_override_notes", "root_families", "clitics", "date_names", "entity_gazetteers", "entity_gazetteer_longest", "person_titles", "speech_cues", "speech_circumstances", "boilerplate_phrases", "sentence_starters", "stopword_list_names", "stopword_list"]
 
 
 @cache
@@ -221,3 +222,18 @@ def speech_circumstances() -> frozenset[str]:
 def boilerplate_phrases() -> tuple[str, ...]:
     """How the lines news sites add start (``Baca juga``, ``Simak video``, ``Foto:``), longest first."""
     return tuple(sorted(read_wordlist(data_path("id", "boilerplate-lines.txt")), key=len, reverse=True))
+
+
+@cache
+def sentence_starters() -> frozenset[str]:
+    """Words that start sentences and are never names, lowercased (``"dia"``, ``"namun"``, ``"padahal"``).
+
+    ``data/id/sentence-starters.txt``: after an abbreviation or an initial
+    (``kelas B. Mereka``) a capitalised one of them starts a new sentence.
+
+    Examples
+    --------
+    >>> "namun" in sentence_starters(), "yang" in sentence_starters()
+    (True, False)
+    """
+    return frozenset(w.lower() for w in read_wordlist(data_path("id", "sentence-starters.txt")))

@@ -6,35 +6,67 @@ A sentence ends
   line break ends a sentence (unwrap hard-wrapped text first).  A line break
   is any of :data:`telaah.tokenize.LINE_BREAKS` (LF, CRLF, CR, vertical tab,
   form feed, NEL, U+2028, U+2029), so text straight from the API splits as a
-  file does;
-* at ``.``, ``?``, ``!``, ``…`` or a run of them (``...``, ``?!``), together
-  with the closing quotes and brackets right after it (``sebelumnya.” Dia``:
-  the ``”`` belongs to the first sentence), unless the next token starts
-  with a lowercase letter or is ``,`` ``;`` ``:`` (``“Apa?” tanya dia``,
-  ``Tunggu... sebentar``), or the sentence so far is only a list number
-  (``1. Pendahuluan``);
+  file does.  Only a line break ends a headline or a caption that has no
+  final punctuation; a dateline (``JAKARTA, KOMPAS.com - Presiden ...``)
+  stays with the sentence it opens;
+* at ``.``, ``?``, ``!``, ``…`` or a run of them (``...``, ``?!``, ``. . .``),
+  together with the closing quotes and brackets right after it
+  (``sebelumnya.” Dia``: the ``”`` belongs to the first sentence), when the
+  next token starts with a capital letter, a digit (``Rp 5.000. 10 orang``;
+  not one glued to the mark, as in ``No. 34/PMK.011/2007``) or a mark; never
+  before ``,`` ``;`` ``:`` ``%`` or a closing bracket, nor when the sentence
+  so far is only a list number (``1. Pendahuluan``);
+* also before a lowercase word (``tiba di Bandung. kemudian``, ``merek
+  Apple. iPhone``, ``Benarkah? entahlah``), but only after a plain ``.``,
+  ``?`` or ``!``: not after an ellipsis (``Tunggu... sebentar``), a closing
+  quote or bracket
+  (``“Apa?” tanya dia``: what follows is the attribution), a word shaped
+  like an unlisted abbreviation (one letter, or letters without a vowel that
+  are not all capitals: ``5 kg. beras``, ``5 jt. dan``; acronyms such as
+  ``KPK.`` end sentences), and not before a word that reports speech
+  (``Kenapa? tanya dia``; ``data/id/speech-cues.csv``);
 * but not inside a quotation that goes on: news writing quotes several
   sentences and then names the speaker (``“Kita harus bertindak. Kita tidak
   boleh emosional,” kata Lavrov.`` is one sentence, as in the Indonesian UD
   treebank of news, CSUI).  Quotation marks are paired within a paragraph;
   a quotation left open (continued in the next paragraph) or longer than 60
-  tokens (about three sentences, or stray marks) splits as usual;
+  tokens (about three sentences, or stray marks) splits as usual.  Brackets
+  hold no sentence end either (``kereta (PT. KAI) itu``, an agency's credit
+  line ``(Ant. / Sry)``): round, square and curly brackets paired within a
+  paragraph, up to 40 tokens;
+* before an attributed quotation (one that opens with a capital and closes
+  with ``,`` ``?`` or ``!`` right before a speech cue: ``“Kami rugi,” kata
+  petani``), even with no full stop before it: the words before it end a
+  sentence, typically a headline run into the text (``Harga cabai melonjak
+  “Kami rugi,” kata petani.``).  Not when the word before the quotation
+  introduces it: a function word (the Tala stopword list: ``yaitu``,
+  ``atau``; it also holds some verbs, such as ``naik``) or a verb that
+  reports speech anywhere (``Dia mengatakan “Kami siap,” ...``);
 * after an abbreviation that may close a clause (``dll.``, ``Tbk.``, ``S.H.``;
   ``data/id/abbreviations-final.txt``) when a capitalised word follows that
   is not itself an abbreviation or initial: ``kursi, meja, dll. Semua``
-  ends a sentence, ``dll. dan`` does not.  Other abbreviations (``Prof.``,
-  ``Jl.``, ``No.``) and initials (``B. J. Habibie``) never end a sentence:
-  their dot is part of the token, and what follows is usually a name.
-  The capitalised word after ``dll.`` is ambiguous (``dll. Semua`` starts a
-  sentence, ``PT Astra Tbk. Budi`` may not); the rule above picks the
-  sentence end, the more common case in news.
+  ends a sentence, ``dll. dan`` does not.  The capitalised word after
+  ``dll.`` is ambiguous (``dll. Semua`` starts a sentence, ``PT Astra Tbk.
+  Budi`` may not); the rule picks the sentence end, the more common case in
+  news;
+* after any other abbreviation (``Prof.``, ``Jl.``, ``No.``;
+  ``data/id/abbreviations.txt``) or an initial (``B. J. Habibie``) only when
+  the next word is a capitalised word that starts sentences and is never a
+  name (``Dia``, ``Namun``, ``Padahal``; ``data/id/sentence-starters.txt``):
+  ``naik ke kelas B. Mereka``, ``vitamin D. Namun``, ``audit BPK. Sementara``
+  (``BPK.`` is taken for ``Bpk.``, Bapak: abbreviations match ignoring
+  case).  Otherwise what follows is taken for a name (``Prof. Dr. B. J.
+  Habibie``, ``Jl. Sudirman``), and a lowercase word continues the sentence
+  (``dll. dan``, ``Jl. raya``).
 
 Decimals (``2,5``), times (``17.00``), abbreviations and initials never offer
 a full stop of their own, because the tokenizer keeps their dots inside the
 token.  :func:`split_sentences` and :func:`sentence_ids` share one boundary
 function, so they always agree.  Both take time linear in the text: the
 candidate boundaries are found with regular expressions and placed among the
-tokens by bisection, and each token is looked at a bounded number of times.
+tokens by bisection, quotation marks and brackets are paired in one pass
+with a stack, and each token is looked at a bounded number of times (the
+marks of one run share one answer).
 """
 
 from __future__ import annotations
@@ -45,7 +77,7 @@ from collections.abc import Iterator
 from itertools import repeat
 from typing import NamedTuple
 
-from telaah.lang_id import abbreviations, sentence_final_abbreviations
+from telaah.lang_id import abbreviations, sentence_final_abbreviations, sentence_starters, speech_cues, stopword_list
 from telaah.tokenize import LINE_BREAKS, scan
 
 __all__ = ["Span", "split_sentences", "sentence_ids", "quotation_pairs"]
@@ -81,16 +113,31 @@ _QUOTES: dict[str, tuple[bool | None, str]] = {
 }
 _QUOTE_CHARS = re.compile("|".join(sorted(map(re.escape, _QUOTES), key=len, reverse=True)))
 _OPENING_BRACKETS = frozenset("([{")
+_BRACKET_PAIRS = {")": "(", "]": "[", "}": "{"}
+_BRACKET_CHARS = re.compile(r"[()\[\]{}]")
+# A bracket longer than this many tokens splits as usual (a stray bracket, or a long aside).
+_LONGEST_BRACKET = 40
 # A quotation longer than this many tokens (about three sentences) splits into
 # sentences as usual: it is more likely two stray marks, or too long a unit.
 _LONGEST_QUOTATION = 60
+# An ellipsis written with spaces (". . ."): its dots are one run, as in "...".
+_SPACED_DOTS = re.compile(r"\.+")
 _NEVER_STARTS = frozenset(",;:)]}%")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
+# A word before a full stop that looks like an unlisted abbreviation: one
+# letter, or letters without a vowel that are not all capitals (kg, tgl, Bpk;
+# KPK and DPR are acronyms, which end sentences).
+_VOWELS = frozenset("aeiouAEIOU")
 _LIST_MARKER = re.compile(r"\d{1,3}|[^\W\d_]|[IVXLCDM]+")
 
 
 def _is_terminal(token: str) -> bool:
     return token[-1] in _TERMINAL_CHARS and not token.strip(_TERMINAL_CHARS)
+
+
+def _looks_abbreviated(word: str) -> bool:
+    """Is ``word`` (the token before a full stop) shaped like an abbreviation?  ``kg``, ``tgl``, ``B``."""
+    return word.isalpha() and (len(word) == 1 or (not _VOWELS.intersection(word) and not word.isupper()))
 
 
 def _line_break_tokens(text: str, starts: list[int]) -> list[int]:
@@ -161,6 +208,31 @@ def _quotations(
     return sorted(pairs)
 
 
+def _brackets(text: str, texts: list[str], starts: list[int], ends: list[int], line_break_tokens: list[int]) -> list[tuple[int, int]]:
+    """(opening, closing) token indices of the round, square and curly brackets that pair within a paragraph.
+
+    A closing bracket pairs with the nearest open bracket of its kind (one
+    without a match, as in the list marker ``1)``, pairs with none); a pair
+    longer than ``_LONGEST_BRACKET`` tokens is dropped.  Each bracket is
+    looked at once (one stack per kind), so this is linear in the text.
+    """
+    pairs: list[tuple[int, int]] = []
+    opened: dict[str, list[int]] = {}
+    paragraph = -1
+    for i in _tokens_at(_BRACKET_CHARS, text, texts, starts, ends, at_end=False):
+        token = texts[i]
+        here = bisect_left(line_break_tokens, i)
+        if here != paragraph:
+            opened, paragraph = {}, here
+        if token in _OPENING_BRACKETS:
+            opened.setdefault(token, []).append(i)
+        elif token in _BRACKET_PAIRS and opened.get(_BRACKET_PAIRS[token]):
+            start = opened[_BRACKET_PAIRS[token]].pop()
+            if i - start <= _LONGEST_BRACKET:
+                pairs.append((start, i))
+    return sorted(pairs)
+
+
 def quotation_pairs(text: str, texts: list[str], starts: list[int], ends: list[int], *, longest: int = 10_000) -> list[tuple[int, int]]:
     """The quotation marks that pair up in a text, as ``(opening, closing)`` token indices.
 
@@ -200,10 +272,17 @@ class _Boundaries:
         self.at_line_break = set(self.line_break_tokens)
         self.final = sentence_final_abbreviations()
         self.known = abbreviations()
+        self.cues = speech_cues()
+        self.starters = sentence_starters()
+        self.lowercase_run = (-1, False)  # (first token of a run, lowercase_starts of it)
         pairs = _quotations(text, texts, starts, ends, self.line_break_tokens)
         self.closing_marks = {end for _, end, _ in pairs}
-        # Only double quotation marks hold sentences; single ones mark a term.
-        self.quotations = _outermost([(start, end) for start, end, family in pairs if family == "double"])
+        # Only double quotation marks hold sentences; single ones mark a term.  Brackets
+        # hold none either: a full stop inside "(PT. KAI)" or "(Ant. / Sry)" is not an end.
+        held = [(start, end) for start, end, family in pairs if family == "double"]
+        held += _brackets(text, texts, starts, ends, self.line_break_tokens)
+        self.quotations = _outermost(sorted(held))
+        self.quote_starts = self.attributed_quotation_starts(pairs)
 
     def closing_run(self, i: int) -> int:
         """The last token of the run of terminal marks and closers that starts at ``i``."""
@@ -215,31 +294,103 @@ class _Boundaries:
                 after in _CLOSERS
                 or last + 1 in closing_marks
                 or (starts[last + 1] == ends[last] and (after in _GLUED_CLOSERS or _is_terminal(after)))
+                or (starts[last + 1] == ends[last] + 1 and _SPACED_DOTS.fullmatch(after) and _SPACED_DOTS.fullmatch(texts[last]))
             ):
                 last += 1
             else:
                 break
         return last
 
-    def ends_here(self, i: int, last: int, sentence_start: int) -> bool:
-        """Does the sentence end after ``last``, given the terminal token ``i``?"""
+    def ends_here(self, i: int, last: int, sentence_start: int, first: int) -> bool:
+        """Does the sentence end after ``last``, given the terminal token ``i`` (of the run ``first``..``last``)?"""
         texts = self.texts
         token = texts[i]
         abbreviation = not _is_terminal(token)  # dll., B., S.H.: the dot is inside the token
         if abbreviation and token.lower() not in self.final:
-            return False
+            # Prof., Jl., B.: the next word is a name, unless it is a word that starts sentences
+            return last + 1 < len(texts) and self.begins_sentence(last + 1)
         if token == "." and i - sentence_start == 1 and _LIST_MARKER.fullmatch(texts[i - 1]):
             return False  # "1. Pendahuluan", "a. Umum"
         if last + 1 == len(texts) or last in self.at_line_break:
             return True
         after = texts[last + 1]
-        if after[0].islower() or after[0] in _NEVER_STARTS:
+        if after[0] in _NEVER_STARTS:
             return False
+        if after[0].islower():
+            if abbreviation:
+                return False
+            if self.lowercase_run[0] != first:  # every mark of a run asks: answer once per run
+                self.lowercase_run = (first, self.lowercase_starts(first, last, after))
+            return self.lowercase_run[1]
         if after[0].isdigit() and self.starts[last + 1] == self.ends[last]:
             return False  # a code, not a sentence end: "No. 34/PMK.011/2007"
         if abbreviation:  # a capitalised word that is not a name part: "dll. Semua"
             return after[0].isupper() and after.lower() not in self.known and not _INITIALS.fullmatch(after)
         return True
+
+    def attributed_quotation_starts(self, pairs: list[tuple[int, int, str]]) -> set[int]:
+        """The tokens after which an attributed quotation starts a sentence with no full stop before it.
+
+        A double quotation that opens with a capital and closes with ``,`` ``?``
+        or ``!`` before a speech cue (``“Kami siap,” kata dia``) is a sentence of
+        its own with its attribution, so the words before it end a sentence even
+        without a full stop: a headline or caption run into the text
+        (``Harga cabai melonjak “Kami rugi,” kata petani``).  Not when the word
+        before it introduces it: a function word (the Tala stopword list: ``atau``,
+        ``yaitu``) or a verb that reports speech anywhere (``mengatakan``; a
+        root such as ``tulis`` reports it only after a quotation, so a
+        headline may end in it), nor at the start of a paragraph (already an
+        end).
+        """
+        texts, size, cues, at_line_break = self.texts, len(self.texts), self.cues, self.at_line_break
+        introducers = stopword_list("tala")
+        found: set[int] = set()
+        for start, end, family in pairs:
+            if family != "double" or start == 0 or start - 1 in at_line_break or end + 1 >= size or end - start < 3:
+                continue
+            before = texts[start - 1]
+            if (
+                before[-1].isalnum()
+                and texts[start + 1][0].isupper()
+                and texts[end - 1] in {",", "?", "!"}
+                and texts[end + 1].lower() in cues
+                and not (before.lower() in cues and cues[before.lower()].any_position)
+                and before.lower() not in introducers
+            ):
+                found.add(start - 1)
+        return found
+
+    def begins_sentence(self, j: int) -> bool:
+        """Is token ``j`` a capitalised word that starts sentences and is never a name (``kelas B. Mereka``)?"""
+        word = self.texts[j]
+        return (
+            self.starts[j] > self.ends[j - 1]
+            and word[0].isupper()
+            and (len(word) == 1 or word[1:].islower())
+            and word.lower() in self.starters
+        )
+
+    def lowercase_starts(self, i: int, last: int, after: str) -> bool:
+        """Does a lowercase ``after`` start a sentence after the run of marks and closers ``i``..``last``?
+
+        Yes after a plain ``.``, ``?`` or ``!`` (``Bandung. kemudian``, ``Apple. iPhone``):
+        not after an ellipsis (``Tunggu... sebentar``), a closing quote or bracket
+        (``“Apa?” tanya dia``), a word shaped like an abbreviation (``5 kg. beras``)
+        or before a word that reports speech (``Kenapa? tanya dia``).
+        """
+        texts = self.texts
+        if self.starts[last + 1] == self.ends[last]:
+            return False  # glued: "??x", like "ab.ab" (see _TERMINAL_CHAR)
+        dots = 0
+        for j in range(i, last + 1):  # the run holds terminal marks only, and no ellipsis
+            if not _is_terminal(texts[j]) or "…" in texts[j]:
+                return False
+            dots += texts[j].count(".")
+        if dots > 1:
+            return False  # "...", ". . .": Tunggu... sebentar
+        if i > 0 and _looks_abbreviated(texts[i - 1]):
+            return False
+        return after.lower() not in self.cues
 
     def sentence_ends(self) -> list[int]:
         """Index of the last token of each sentence."""
@@ -247,18 +398,22 @@ class _Boundaries:
         boundaries = set(self.at_line_break)
         boundaries.add(len(texts) - 1)
         terminal = _tokens_at(_TERMINAL_CHAR, self.text, texts, self.starts, self.ends, at_end=True)
-        candidates = sorted(self.at_line_break.union(terminal))
+        quote_starts = self.quote_starts
+        candidates = sorted(self.at_line_break.union(terminal, quote_starts))
         at_line_break, closing_run, ends_here = self.at_line_break, self.closing_run, self.ends_here
         sentence_start, quotation = 0, 0
-        run_last = -1  # the end of the last closing run: the marks inside it share it ("?!?!" + "x")
+        run_first = run_last = -1  # the last closing run: the marks inside it share it ("?!?!" + "x")
         for i in candidates:
             if i < sentence_start:  # taken into the previous sentence's closing run
                 continue
             last = i
             if i not in at_line_break:
-                last = run_last = run_last if i <= run_last else closing_run(i)
-                if not ends_here(i, last, sentence_start):
-                    continue
+                if i not in quote_starts:  # else the words before an attributed quotation end here
+                    if i > run_last:
+                        run_first, run_last = i, closing_run(i)
+                    last = run_last
+                    if not ends_here(i, last, sentence_start, run_first):
+                        continue
                 while quotation < len(quotations) and quotations[quotation][1] < i:
                     quotation += 1
                 if quotation < len(quotations) and quotations[quotation][0] < i and last < quotations[quotation][1]:
