@@ -1,7 +1,15 @@
 """Stem quality: agreement with the LEMMA column of Universal Dependencies Indonesian treebanks.
 
 Compares, in the same run, PySastrawi as shipped (``StemmerFactory().create_stemmer().stem``),
-``telaah.Stemmer(exact=True)`` (must equal it) and Telaah's default ``Stemmer()``.
+``telaah.Stemmer(exact=True)`` (must equal it), Telaah's default ``Stemmer()`` and nlp-id's
+lemmatizer (``nlp_id.lemmatizer.Lemmatizer().lemmatize``, version 0.1.23).  nlp-id is never imported
+here: it runs in its own virtual environment, as a subprocess (``bench/nlpid_lemmas.py``) that
+reads the distinct words and writes their lemmas::
+
+    python3 -m venv /work/nlpid-venv && /work/nlpid-venv/bin/pip install nlp-id==0.1.23
+
+Agreement is printed over tokens (each surface token) and over types (each distinct lowercased
+form with its gold lemma once, as the issue's held-out figures count).
 
 Scoring choices
 ---------------
@@ -20,13 +28,15 @@ Scoring choices
   derived forms such as ``perusahaan`` whole, CSUI strips more), so no stemmer
   reaches 1.0; the comparison between stemmers is what counts.
 
-Run: ``.venv/bin/python bench/stem_eval.py ../shared/data/ud/*.conllu``
+Run: ``.venv/bin/python bench/stem_eval.py ../shared/data/ud/*.conllu [--nlp-id PYTHON] [--errors FILE]``
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import subprocess
 import time
 from collections import Counter
 from pathlib import Path
@@ -64,65 +74,119 @@ def surface_tokens(path: str | Path) -> list[tuple[str, str]]:
     return tokens
 
 
+def nlp_id_lemmas(python: str, words: list[str]) -> list[str]:
+    """nlp-id's lemma of each word, from another environment's ``python`` running ``bench/nlpid_lemmas.py``."""
+    script = Path(__file__).with_name("nlpid_lemmas.py")
+    result = subprocess.run(
+        [python, str(script)], input="".join(w + "\n" for w in words), capture_output=True, text=True,
+        encoding="utf-8", check=True,
+    )
+    lemmas = result.stdout.split("\n")[: len(words)]
+    if len(lemmas) != len(words):
+        raise RuntimeError(f"nlp-id returned {len(lemmas)} lemmas for {len(words)} words: {result.stderr[-500:]}")
+    return lemmas
+
+
+def _default_nlp_id() -> str | None:
+    for candidate in (os.environ.get("NLPID_PYTHON"), "/work/nlpid-venv/bin/python"):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="Stem agreement with UD lemmas: Sastrawi vs Telaah")
+    parser = argparse.ArgumentParser(description="Stem agreement with UD lemmas: Sastrawi vs Telaah vs nlp-id")
     parser.add_argument("conllu", nargs="+", help="CoNLL-U files (e.g. ../shared/data/ud/*.conllu)")
     parser.add_argument("--sample", type=int, default=25, help="wins and losses to show")
+    parser.add_argument("--nlp-id", default=_default_nlp_id(), metavar="PYTHON",
+                        help="python of a separate venv with nlp-id installed (default: $NLPID_PYTHON or "
+                             "/work/nlpid-venv/bin/python if present); 'none' to skip")
+    parser.add_argument("--errors", metavar="TSV", help="write every token type Telaah gets wrong, with all stems")
     args = parser.parse_args(argv)
+    nlp_python = None if (args.nlp_id or "none") == "none" else args.nlp_id
 
     sastrawi = StemmerFactory().create_stemmer()
     exact = Stemmer(exact=True, cache=False)
     ours = Stemmer(cache=False)
     no_overrides = Stemmer(cache=False, overrides={})  # names + remedy only: what the general rules give
-    totals = Counter()
+    treebanks = [(Path(path).name, [(f, lemma.lower()) for f, lemma in surface_tokens(path) if WORD.fullmatch(f)])
+                 for path in args.conllu]
+    nlp: dict[str, str] = {}
+    if nlp_python:
+        t0 = time.perf_counter()
+        words = sorted({f for _, pairs in treebanks for f, _ in pairs})
+        try:
+            nlp = dict(zip(words, nlp_id_lemmas(nlp_python, words), strict=True))
+        except (OSError, subprocess.CalledProcessError, RuntimeError) as exc:
+            print(f"nlp-id not measured ({nlp_python}): {exc}")
+        else:
+            print(f"nlp-id {len(words)} distinct words in {time.perf_counter() - t0:.1f} s (subprocess of {nlp_python})")
+    columns = ["Sastrawi", "exact", "Telaah", "no-overr.", "nlp-id"]
+    totals: dict[str, Counter] = {"tokens": Counter(), "types": Counter()}
     wins: Counter = Counter()
     losses: Counter = Counter()
+    errors: Counter = Counter()
     sources = Counter()
     source_ok = Counter()
-    print(f"{'treebank':28} {'tokens':>7} {'Sastrawi':>9} {'exact':>7} {'Telaah':>7} {'no-overrides':>13}")
-    for path in args.conllu:
-        pairs = [(f, lemma.lower()) for f, lemma in surface_tokens(path) if WORD.fullmatch(f)]
-        n = len(pairs)
+    rows = []
+    for name, pairs in treebanks:
         t0 = time.perf_counter()
-        s_ok = e_ok = o_ok = g_ok = 0
+        ok: dict[str, Counter] = {"tokens": Counter(), "types": Counter()}
+        seen = set()
         for form, lemma in pairs:
             s = sastrawi.stem(form)
-            e = exact.stem(form)
             o, src = ours.stem_with_source(form)
-            s_ok += s == lemma
-            e_ok += e == lemma
-            o_ok += o == lemma
-            g_ok += no_overrides.stem(form) == lemma
+            got = {"Sastrawi": s, "exact": exact.stem(form), "Telaah": o, "no-overr.": no_overrides.stem(form),
+                   "nlp-id": nlp.get(form)}
+            first = (form.lower(), lemma) not in seen
+            seen.add((form.lower(), lemma))
+            for col, value in got.items():
+                ok["tokens"][col] += value == lemma
+                if first:
+                    ok["types"][col] += value == lemma
+            ok["tokens"]["n"] += 1
+            ok["types"]["n"] += first
             sources[src] += 1
             source_ok[src] += o == lemma
+            if o != lemma:
+                errors[(name, form.lower(), lemma, o, s, got["nlp-id"] or "", src)] += 1
             if o != s:
-                totals["differ"] += 1
+                totals["tokens"]["differ"] += 1
                 key = (form.lower(), s, o, lemma, src)
                 if o == lemma:
                     wins[key] += 1
                 elif s == lemma:
                     losses[key] += 1
                 else:
-                    totals["both wrong"] += 1
-        totals["n"] += n
-        totals["sastrawi"] += s_ok
-        totals["exact"] += e_ok
-        totals["telaah"] += o_ok
-        totals["general"] += g_ok
-        print(f"{Path(path).name:28} {n:7d} {s_ok / n:9.4f} {e_ok / n:7.4f} {o_ok / n:7.4f} {g_ok / n:13.4f}"
-              f"   ({time.perf_counter() - t0:.1f} s)")
-    n = totals["n"]
-    print(f"{'all':28} {n:7d} {totals['sastrawi'] / n:9.4f} {totals['exact'] / n:7.4f} {totals['telaah'] / n:7.4f}"
-          f" {totals['general'] / n:13.4f}")
-    print("(no-overrides: Telaah's default without data/id/stem-overrides.csv, i.e. protected names and the remedy alone)")
+                    totals["tokens"]["both wrong"] += 1
+        for unit in ("tokens", "types"):
+            totals[unit].update(ok[unit])
+        rows.append((name, ok, time.perf_counter() - t0))
+    rows.append(("all", totals, None))
+    for unit in ("tokens", "types"):
+        print(f"\nagreement over {unit} ({'each surface token' if unit == 'tokens' else 'each distinct (form, lemma) once'})")
+        print(f"{'treebank':26} {unit:>7} " + " ".join(f"{c:>9}" for c in columns))
+        for name, ok, seconds in rows:
+            n = ok[unit]["n"]
+            cells = " ".join(f"{ok[unit][c] / n:9.4f}" if c != "nlp-id" or nlp else f"{'-':>9}" for c in columns)
+            print(f"{name:26} {n:7d} {cells}" + (f"   ({seconds:.1f} s)" if seconds is not None and unit == "tokens" else ""))
+    print("(exact: Stemmer(exact=True), must equal Sastrawi; no-overr.: Telaah's default without "
+          "data/id/stem-overrides.csv, i.e. protected names and the remedy alone)")
     print()
-    print(f"tokens where Telaah's stem differs from Sastrawi's: {totals['differ']} "
-          f"(Telaah right {sum(wins.values())}, Sastrawi right {sum(losses.values())}, both wrong {totals['both wrong']})")
+    t = totals["tokens"]
+    print(f"tokens where Telaah's stem differs from Sastrawi's: {t['differ']} "
+          f"(Telaah right {sum(wins.values())}, Sastrawi right {sum(losses.values())}, both wrong {t['both wrong']})")
     print("agreement by stem_source: " + ", ".join(f"{s} {source_ok[s]}/{sources[s]} = {source_ok[s] / sources[s]:.3f}" for s in sorted(sources)))
     for title, counter in (("wins", wins), ("losses", losses)):
         print(f"\n{title} (count  word: Sastrawi -> Telaah [source], gold):")
         for (form, s, o, lemma, src), count in counter.most_common(args.sample):
             print(f"  {count:3d}  {form}: {s} -> {o} [{src}], gold {lemma}")
+    if args.errors:
+        with open(args.errors, "w", encoding="utf-8") as handle:
+            handle.write("count\ttreebank\tword\tgold\ttelaah\tsastrawi\tnlp_id\tsource\n")
+            for key, count in errors.most_common():
+                handle.write("\t".join((str(count), *key)) + "\n")
+        print(f"\nwrote {len(errors)} error types to {args.errors}")
 
 
 if __name__ == "__main__":

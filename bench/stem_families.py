@@ -2,15 +2,27 @@
 
 The stemmer's remedy (``telaah.stemmer``) chooses between competing roots of a
 word (``gerakan``: Sastrawi's ``gera`` or ``gerak``?) by the frequency of each
-root's *word family*: the summed frequency of every word stemmed to that root.
-This script measures it on wordfreq's Indonesian list (about 31,000 words,
-frequencies from web text, subtitles, Wikipedia and news) and writes the table.
+root's *word family*.  This script measures it on wordfreq's Indonesian list
+(about 31,000 words, frequencies from web text, subtitles, Wikipedia and news)
+and writes the table.
 
-Families are found by iterating to a fixed point: start from Sastrawi's stems,
-let the remedy re-decide every word with the families of the previous round
-(leaving the word's own frequency out of its current root, so a word cannot
-vote for itself), recount, repeat until no word changes.  Protected names and
-overridden words are left out, as the stemmer never applies the remedy to them.
+Only *unambiguous* words vote (remedy version 2).  A word counts for a root
+when the root is the word itself (a word of Sastrawi's dictionary) or the only
+root that Sastrawi's affix rules reach from it: ``bergerak``, ``menggerakkan``
+and ``gerak`` count for ``gerak``; ``gerakan`` (``gera+kan`` or ``gerak+an``),
+``beragam`` (``ber+agam`` or ``be+ragam``) and ``menikah`` (``meni+kah`` or
+``meN+nikah``) count for no root in a first pass, since they are what the table
+must decide.  A second pass lets each ambiguous word vote for the root that the
+remedy gives it on the first pass's families (``diberikan`` then counts for
+``beri``, ``beragam`` for ``ragam``): decided on unambiguous evidence only,
+so no word's vote rests on its own.
+(Version 1 let every word vote for the root the stemmer gave it and iterated
+to a fixed point; groups of ambiguous words then kept voting for each other's
+wrong root: ``beragam`` and ``keberagaman`` for ``agam``, ``menikah`` for
+``meni``, a word nobody uses on its own.)  Roots reached only through the loan
+suffixes ``-is``/``-isme``/``-isasi`` or through an infix, or that are affixes
+themselves, do not count as competitors.  Protected names and overridden words are left out, as
+the stemmer never applies the remedy to them.
 
 Run it again when Sastrawi's dictionary, the remedy rules or the names and
 overrides change:
@@ -30,76 +42,80 @@ from importlib import metadata
 import wordfreq
 
 from telaah.lang_id import protected_names, stem_overrides
-from telaah.stemmer import _engine, _Remedy
+from telaah.stemmer import _NOT_ROOTS, _engine, _engine_without_infixes, _Remedy
 
 
 def _zipf(frequency: float) -> float:
     return round(math.log10(frequency) + 9, 2) if frequency > 0 else 0.0
 
 
-class _LeaveOneOut:
-    """Family Zipf values with one word's frequency taken out of its current root."""
-
-    def __init__(self, raw: Counter, root: str, frequency: float) -> None:
-        self.raw, self.root, self.frequency = raw, root, frequency
-
-    def get(self, root: str, default: float = 0.0) -> float:
-        f = self.raw.get(root, 0.0) - (self.frequency if root == self.root else 0.0)
-        return _zipf(f) if f > 1e-12 else default
+def roots_of(remedy: _Remedy, word: str, sastrawi: str) -> set[str]:
+    """The dictionary roots ``word`` may have: Sastrawi's and every valid segmentation's."""
+    roots = {root for root, cand in remedy.segmentations(word).items() if cand.valid}
+    if sastrawi != word and sastrawi in remedy._words and sastrawi not in _NOT_ROOTS:
+        if sastrawi in roots or not remedy._foreign_suffix_only(word, sastrawi):
+            roots.add(sastrawi)
+    return roots
 
 
-def build(max_rounds: int = 8) -> tuple[dict[str, float], dict[str, str], dict[str, str]]:
-    """Return ``(family zipf per root, final stem per word, Sastrawi stem per word)``."""
+def build(two_pass: bool = True) -> tuple[dict[str, float], dict[str, str], int]:
+    """Return ``(family zipf per root, the root each voting word counts for, number of ambiguous words)``."""
     engine = _engine()
+    start = _engine_without_infixes().stem_singular_word  # the remedy never strips infixes
     skip = set(protected_names()) | set(stem_overrides())
     words = {w: f for w, f in wordfreq.get_frequency_dict("id").items() if re.fullmatch(r"[a-z]+", w) and w not in skip}
-    sastrawi = {w: engine.stem_singular_word(w) for w in words}
     remedy = _Remedy(engine, {})
-    assign = dict(sastrawi)
-
-    def families(assign: dict[str, str]) -> Counter:
-        raw: Counter = Counter()
-        for w, root in assign.items():
-            if root in engine.words:
-                raw[root] += words[w]
-        return raw
-
-    for round_ in range(1, max_rounds + 1):
-        raw = families(assign)
-        new = {}
-        for w in words:
-            remedy.families = _LeaveOneOut(raw, assign[w], words[w])
-            new[w] = remedy.choose(w, sastrawi[w])[0]
-        changed = sum(new[w] != assign[w] for w in words)
-        assign = new
-        print(f"round {round_}: {changed} words changed root, {sum(assign[w] != sastrawi[w] for w in words)} differ from Sastrawi", file=sys.stderr)
-        if not changed:
-            break
-    table = {root: _zipf(f) for root, f in sorted(families(assign).items())}
-    # The stemmer uses the final table as it is (no leave-one-out): check it agrees.
-    remedy.families = table
-    disagree = [w for w in words if remedy.choose(w, sastrawi[w])[0] != assign[w]]
-    print(f"{len(table)} roots; the stemmer re-decides {len(disagree)} of {len(words)} words differently {disagree[:10]}", file=sys.stderr)
-    return table, assign, sastrawi
+    raw: Counter = Counter()
+    votes: dict[str, str] = {}
+    ambiguous = 0
+    for w, f in words.items():
+        if w in engine.words:
+            roots = {w}
+        else:
+            sastrawi = start(w)
+            roots = roots_of(remedy, w, sastrawi) if sastrawi != w else set()
+        if len(roots) == 1:
+            votes[w] = root = next(iter(roots))
+            raw[root] += f
+        elif roots:
+            ambiguous += 1
+    if two_pass:
+        # Second pass: each ambiguous word votes for the root the remedy gives it on the unambiguous families.
+        remedy.families = {root: _zipf(f) for root, f in raw.items()}
+        second: Counter = Counter()
+        for w, f in words.items():
+            if w not in votes and w not in engine.words:
+                sastrawi = start(w)
+                if sastrawi != w and len(roots_of(remedy, w, sastrawi)) > 1:
+                    root = remedy.decide(w, sastrawi)[0]
+                    if root in engine.words:
+                        votes[w] = root
+                        second[root] += f
+        raw.update(second)
+    table = {root: _zipf(f) for root, f in sorted(raw.items())}
+    print(f"{len(words)} words: {len(votes)} vote, {ambiguous} ambiguous; {len(table)} roots", file=sys.stderr)
+    return table, votes, ambiguous
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("output", help="the TSV to write, normally data/id/root-families.tsv")
     args = parser.parse_args(argv)
-    table, assign, sastrawi = build()
+    table, votes, ambiguous = build()
     header = f"""\
 # Root families: how much general Indonesian uses each stem root (data/id/root-families.tsv).
 #
 # Columns (tab-separated): root, Zipf frequency of its word family.  A root's family is
-# every word that Telaah's default stemmer reduces to it (gerak: gerak, bergerak, gerakan,
+# the root itself and every word whose only possible root it is (gerak: gerak, bergerak,
 # menggerakkan, penggerak, ...); Zipf = log10(occurrences per billion words), summed over
-# the family.  Telaah's remedy uses it to choose between the roots that Sastrawi's affix
-# rules allow for a word: gerakan is gerak+an (family 5.4), not gera+kan (gera: rare).
+# the family.  Words with several possible roots (gerakan: gera+kan or gerak+an) vote
+# only for the root the remedy gives them on those unambiguous counts.  Telaah's remedy
+# uses the table to choose between the roots that Sastrawi's affix rules allow for a
+# word: gerakan is gerak+an (family 5.6), not gera+kan (gera: rare).
 #
-# Generated by bench/stem_families.py from wordfreq {metadata.version("wordfreq")} ("id", {len(assign)} words)
-# and PySastrawi {metadata.version("pysastrawi")}; {sum(assign[w] != sastrawi[w] for w in assign)} of those words get a root other than
-# Sastrawi's.  Do not edit by hand: rerun the script.
+# Generated by bench/stem_families.py from wordfreq {metadata.version("wordfreq")} ("id", {len(votes)} voting
+# words, {ambiguous} of them ambiguous) and PySastrawi {metadata.version("pysastrawi")}.
+# Do not edit by hand: rerun the script.
 """
     with open(args.output, "w", encoding="utf-8") as handle:
         handle.write(header)

@@ -120,7 +120,7 @@ def test_rates_are_per_word_including_stopwords(tokens):
         assert row.rel_freq == pytest.approx(4 / 34)
         assert row.per_1000 == pytest.approx(4000 / 34)
     with_stop = as_dict(frequencies(tokens, drop_stop=False))
-    assert (with_stop["dan"], with_stop["dua"], with_stop["di"]) == (1, 1, 1)
+    assert (with_stop["dan"], with_stop["kedua"], with_stop["di"]) == (1, 1, 1)
 
 
 def test_frequencies_by_document(tokens):
