@@ -46,6 +46,7 @@ __all__ = ["entities", "ENTITY_COLUMNS", "document_texts"]
 
 ENTITY_COLUMNS = ("doc_id", "sent_id", "start", "end", "text", "label", "role", "key")
 _ROLE_REACH = 8
+_POOL = 200  # names sharing a name's rarest word beyond which it keeps its own form (linear time)
 _ACROSS = 2  # documents that must give a full name before it names the actor in other documents  # how many capitalised tokens before a name a title may stand
 
 
@@ -444,11 +445,14 @@ def _fuller(names: set[tuple[str, ...]], label: str, *, candidates: set[tuple[st
     out: dict[tuple[str, ...], tuple[str, ...]] = {}
     for name in names:
         pool = min((by_word.get(w, []) for w in set(name)), key=len)
+        if len(pool) > _POOL:  # a name of common words only: too many fuller names could be meant
+            out[name] = name
+            continue
         if label == "ORG":
             containing = [o for o in pool if len(o) > len(name) and o[-len(name):] == name]
         else:
             containing = [o for o in pool if _contains(o, name)]
-        maximal = [c for c in containing if not any(_contains(o, c) for o in containing)]
+        maximal = [c for c in containing if not any(_contains(o, c) for o in containing)] if len(containing) <= _POOL // 10 else []
         out[name] = maximal[0] if len(maximal) == 1 else name
     return out
 

@@ -31,6 +31,7 @@ __all__ = ["FEATURE_VERSION", "gazetteer_digest", "LABELS", "sentence_features",
 FEATURE_VERSION = 2
 LABELS = ("PER", "ORG", "LOC")
 _WINDOW = 2
+_LONGEST_SPREAD = 8  # the longest name propagate_names spreads (a bound on its work per token)
 
 
 def _shape(word: str) -> str:
@@ -414,7 +415,7 @@ def propagate_names(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[
             words_of.setdefault(name[0], set()).update(labels)
     names = {name: labels.pop() for name, labels in names_of.items() if len(name) > 1 and len(labels) == 1}
     single = {word: labels.pop() for word, labels in words_of.items() if len(labels) == 1}
-    longest = max((len(n) for n in names), default=1)
+    longest = min(max((len(n) for n in names), default=1), _LONGEST_SPREAD)
     out: list[list[str]] = []
     for words, sentence_tags in zip(sentences, tags, strict=True):
         new = list(sentence_tags)

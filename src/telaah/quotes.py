@@ -173,6 +173,15 @@ class _Document:
             self.inside[b + 1] -= 1
         self.inside = np.cumsum(self.inside)[: len(words)] > 0
         self.opening = {a for a, _ in self.pairs}
+        self.closing_of = dict(self.pairs)
+        self.pair_starts = [starts[a] for a, _ in self.pairs]
+        # People named outside quotation marks, and the holders of each title word, for resolving
+        # pronouns and titles by bisection (linear however many names a document has).
+        self.people_outside = [(start, key) for start, key in self.people if not self.inside_offset(start)]
+        self.titled: dict[str, list[tuple[int, str]]] = {}
+        for start, role, key in self.roles:
+            for word in set(role.split()):
+                self.titled.setdefault(word, []).append((start, key))
         self.sentence_end = _last_of_run(sents)
         self.sentence_start = _first_of_run(sents)
 
@@ -416,7 +425,7 @@ class _Document:
 
     def _partial_quote(self, opening: int, last: int) -> bool:
         """Whether the quotation opening at this token is a few words inside a clause that goes on."""
-        closing = next(b for a, b in self.pairs if a == opening)
+        closing = self.closing_of[opening]
         return closing < last - 1 and self.sents[closing] == self.sents[opening]
 
     def _subject(self, i: int) -> _Mention | None:
@@ -479,20 +488,21 @@ class _Document:
         taken = {f.content[0] for f in self._direct_cache}
         out = []
         for f in reported:
-            for a, b in self.pairs:
-                if b - a >= 2 and f.content[0] <= self.starts[a] and self.ends[b] <= f.content[1] + 1 and self.starts[a + 1] not in taken:
+            k = bisect_left(self.pair_starts, f.content[0])
+            while k < len(self.pairs) and self.pair_starts[k] <= f.content[1]:
+                a, b = self.pairs[k]
+                if b - a >= 2 and self.ends[b] <= f.content[1] + 1 and self.starts[a + 1] not in taken:
                     out.append(_Found("direct", f.cue_class, self._content(a + 1, b - 1), f.cue, f.speaker, False))
+                k += 1
         return out
 
     # -- resolution ----------------------------------------------------------------------
     def _pronoun_speaker(self, offset: int, last_speaker: str | None, last_at: int) -> str | None:
         """The most recent fitting speaker before ``offset``: the last person named outside
         quotation marks, or the last speaker if that was named later."""
-        k = bisect_left(self.people, (offset, ""))
-        while k and self.inside_offset(self.people[k - 1][0]):
-            k -= 1
-        if k and self.people[k - 1][0] > last_at:
-            return self.people[k - 1][1]
+        k = bisect_left(self.people_outside, (offset, ""))
+        if k and self.people_outside[k - 1][0] > last_at:
+            return self.people_outside[k - 1][1]
         return last_speaker
 
     def lower_at(self, offset: int) -> str:
@@ -502,10 +512,9 @@ class _Document:
 
     def _titled(self, offset: int, title: str) -> str | None:
         """The person a title alone stands for (``kata Menpar``): the last one before it with that title."""
-        for start, role, key in reversed(self.roles):
-            if start < offset and title in role.split() or (start < offset and role.endswith(title)):
-                return key
-        return title
+        holders = self.titled.get(title.split()[-1], [])
+        k = bisect_left(holders, (offset, ""))
+        return holders[k - 1][1] if k else title
 
     def inside_offset(self, offset: int) -> bool:
         """Whether a character offset lies inside a quotation."""
