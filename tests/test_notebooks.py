@@ -52,3 +52,20 @@ def test_notebook_runs_top_to_bottom(path, monkeypatch):
     figures = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if "image/png" in o.get("data", {})]
     chart_cells = [c for c in nb.cells if c.cell_type == "code" and "plt.subplots" in c.source]
     assert len(figures) >= len(chart_cells), f"{path.name}: a chart cell drew nothing"
+
+
+@pytest.mark.parametrize("hide_code", [False, True])
+def test_exported_pages_open_offline(tmp_path, hide_code):
+    import re
+
+    from telaah.notebooks import export_html
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# Judul\n\nHarga naik $33 dan $40."), nbformat.v4.new_code_cell("print('isi')")]
+    nb.cells[1].outputs = [nbformat.v4.new_output("stream", name="stdout", text="isi\n")]
+    nb.cells[1].execution_count = 1
+    page = export_html(nb, tmp_path / "page.html", hide_code=hide_code).read_text(encoding="utf-8")
+    assert not re.search(r"""(?:src|href)=["']https?://""", page), "the page fetches something from the network"
+    assert not re.search(r"""import\(\s*["']https?://""", page)
+    assert "isi" in page and "$33" in page
+    assert bool(re.search(r"In(?:\s|&nbsp;)\[1\]", page)) is not hide_code  # a report has no In [ ] prompts

@@ -7,13 +7,14 @@ exported to standalone HTML with ``nbconvert``.
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
 
-__all__ = ["run_notebook", "export_html", "find_notebooks", "clear_outputs"]
+__all__ = ["run_notebook", "export_html", "offline_html", "find_notebooks", "clear_outputs"]
 
 
 def find_notebooks(folder: str | Path) -> list[Path]:
@@ -59,15 +60,45 @@ def run_notebook(path: str | Path, *, timeout: int = 600, kernel_name: str = "py
 
 
 def export_html(nb: nbformat.NotebookNode, out: str | Path, *, hide_code: bool = False) -> Path:
-    """Write an executed notebook as a standalone HTML page (images embedded)."""
+    """Write an executed notebook as a standalone HTML page that opens offline.
+
+    Images are embedded, and nothing is fetched from the network: the
+    template's remote scripts (require.js, MathJax, the Mermaid loader, widget
+    managers) and style sheets are left out (Telaah's pages use no TeX and no
+    diagrams; a ``$`` stays a dollar sign).  With ``hide_code`` (a report) the
+    code cells and the ``In []``/``Out []`` prompts are left out too.
+    """
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(exclude_input=hide_code, embed_images=True)
+    exporter = HTMLExporter(
+        exclude_input=hide_code, exclude_input_prompt=hide_code, exclude_output_prompt=hide_code, embed_images=True
+    )
     body, _ = exporter.from_notebook_node(nb)
+    body = offline_html(body)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(body, encoding="utf-8")
     return out
+
+
+_REMOTE_SCRIPT = re.compile(r"<script\b[^>]*\bsrc=[\"']https?://[^>]*>\s*</script>", re.IGNORECASE)
+_REMOTE_LINK = re.compile(r"<link\b[^>]*\bhref=[\"']https?://[^>]*>", re.IGNORECASE)
+_REMOTE_MODULE = re.compile(r"<script\b[^>]*>(?:(?!</script>).)*?import\(\s*[\"']https?://.*?</script>", re.IGNORECASE | re.DOTALL)
+_MATHJAX_CONFIG = re.compile(r"<script type=\"text/x-mathjax-config\">.*?</script>", re.DOTALL)
+
+
+def offline_html(html: str) -> str:
+    """Remove from an HTML page every script and style sheet it would fetch from the network.
+
+    Examples
+    --------
+    >>> page = '<script src="https://cdn.example/x.js"></script><p>isi</p><link rel="stylesheet" href="http://a/b.css">'
+    >>> offline_html(page)
+    '<p>isi</p>'
+    """
+    for pattern in (_REMOTE_SCRIPT, _REMOTE_LINK, _REMOTE_MODULE, _MATHJAX_CONFIG):
+        html = pattern.sub("", html)
+    return html
 
 
 def clear_outputs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
