@@ -730,12 +730,13 @@ def test_make_report_reads_the_corpus_with_the_given_options_and_passes_them_on(
 
 def test_the_report_notebook_reads_the_corpus_with_the_options(tmp_path):
     nb = nbformat.read(report_notebook_path(), as_version=4)
-    setup = nb.cells[2].source
+    at = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "read_corpus(" in c.source)
+    setup = nb.cells[at].source
     assert "encoding=ENCODING, sep=SEP, recursive=RECURSIVE, on_error=ON_ERROR" in setup
     assert "date_column=DATE_COLUMN, date_format=DATE_FORMAT" in setup and "check_groupby(corpus, GROUPBY)" in setup
     # Run the notebook's parameters and set-up cells on a real kernel, and look at what it read.
     seen = tmp_path / "terbaca.json"
-    nb.cells = nb.cells[:3] + [nbformat.v4.new_code_cell(
+    nb.cells = nb.cells[: at + 1] + [nbformat.v4.new_code_cell(
         "import json\n"
         "encodings = {Path(k).name: v for k, v in corpus.attrs['encodings'].items()}\n"
         f"Path({str(seen)!r}).write_text(json.dumps("
@@ -890,3 +891,12 @@ def test_notebooks_command_skips_the_report_notebook_and_links_reports(tmp_path)
     assert sorted(p.name for p in html.glob("*.html")) == ["01_pengantar.html", "index.html"]
     index = (html / "index.html").read_text(encoding="utf-8")
     assert 'href="01_pengantar.html"' in index and 'href="sample/report.html"' in index
+
+
+def test_the_report_opens_with_a_title_naming_the_corpus_and_a_summary(reports):
+    html = (reports["out"] / "report.html").read_text(encoding="utf-8")
+    body = html[html.index("<body"):]
+    first = body.index("Telaah report: berita.csv")
+    assert first < body.index('id="The-corpus"') < body.index('id="How-this-report-was-made"')
+    assert "4 documents" in body[first : first + 2000] and "word tokens" in body[first : first + 2000]
+    assert "In&nbsp;[" not in body and "In [" not in body
