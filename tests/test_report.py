@@ -900,3 +900,14 @@ def test_the_report_opens_with_a_title_naming_the_corpus_and_a_summary(reports):
     assert first < body.index('id="The-corpus"') < body.index('id="How-this-report-was-made"')
     assert "4 documents" in body[first : first + 2000] and "word tokens" in body[first : first + 2000]
     assert "In&nbsp;[" not in body and "In [" not in body
+
+
+def test_a_corpus_without_theme_words_says_so_instead_of_an_empty_chart(tmp_path):
+    source = tmp_path / "kucing.txt"
+    source.write_text("Kucing itu tidur di kursi.\nAnjing itu makan nasi di dapur.\nBurung itu bernyanyi di pohon.\n", encoding="utf-8")
+    out = tmp_path / "laporan"
+    make_report(source, out=out, topics=None, progress=False)
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "No word of the theme lexicon occurs in this corpus" in html
+    figures = {p.stem for p in (out / "figures").glob("*.png")}
+    assert not figures & {"theme_profile", "theme_heatmap"}
