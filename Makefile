@@ -1,7 +1,7 @@
 # Telaah: two commands do everything on a fresh machine with Python >= 3.11 and make.
 #   make report   set up, run every notebook on the sample corpus, write HTML to reports/
 #   make test     set up, lint (ruff), run the whole test suite (notebooks included)
-#   make lab      set up, open JupyterLab in notebooks/
+#   make lab      set up, open JupyterLab in notebooks/ (as root too, e.g. in Docker)
 #   make lock     re-pin requirements.lock to the newest versions pyproject.toml allows (then run make test)
 #
 # Set-up installs the exact versions in requirements.lock (the versions the test suite passed
@@ -38,8 +38,11 @@ report: setup
 	@echo "Reports written to $(CURDIR)/reports/: open reports/index.html"
 	@echo "  the sample report: reports/sample/report.html (charts in reports/sample/figures/, tables in reports/sample/tables/)"
 
+# As root (a Docker classroom), JupyterLab needs --allow-root; elsewhere it must not be given.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
+
 lab: setup
-	$(BIN)/jupyter lab notebooks
+	$(BIN)/jupyter lab notebooks $(ALLOW_ROOT)
 
 lock: | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet "pip-tools>=7.4"

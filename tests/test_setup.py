@@ -6,6 +6,7 @@ import re
 import tomllib
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -107,3 +108,16 @@ def test_every_imported_third_party_package_is_declared():
     third_party = {name for name in imported if name not in sys.stdlib_module_names and name != "telaah"}
     undeclared = sorted(n for n in third_party if aliases.get(n, n).lower().replace("_", "-") not in declared)
     assert not undeclared, f"imported but not declared in pyproject.toml: {undeclared}"
+
+
+def test_make_lab_works_as_root_without_flags():
+    """JupyterLab refuses to start as root without --allow-root; Docker classrooms run as root."""
+    import os
+    import shutil
+    import subprocess
+
+    if shutil.which("make") is None:
+        pytest.fail("make is needed: the README's two commands are make targets")
+    dry = subprocess.run(["make", "-n", "lab"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    line = next(li for li in dry.splitlines() if "jupyter lab notebooks" in li)
+    assert ("--allow-root" in line) == (os.geteuid() == 0), line
