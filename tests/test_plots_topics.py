@@ -121,7 +121,7 @@ def test_prevalence_chart_one_line_per_topic(result):
     assert [line.get_label() for line in lines] == result.labels.tolist()
     np.testing.assert_array_equal(lines[0].get_xdata(), np.arange(6))
     assert_labelled(ax, title="Topics along the segments")
-    assert ax.get_xlabel() == "Paragraph (para_id)"
+    assert ax.get_xlabel() == "Paragraph (from 0)"  # no raw column names in labels
 
 
 def test_prevalence_chart_stacked_areas_over_named_segments(result):

@@ -80,8 +80,8 @@ def _unit_labels(wide: pd.DataFrame, keys: list[str]) -> tuple[list, str]:
     docs = wide.index.get_level_values("doc_id")
     ids = wide.index.get_level_values(unit)
     if docs.nunique() == 1:
-        return [int(i) for i in ids], f"{_UNIT_LABELS[unit]} ({unit}, in {docs[0]})"
-    return [f"{d} {_UNIT_LABELS[unit][0].lower()}{i}" for d, i in zip(docs, ids, strict=True)], f"{_UNIT_LABELS[unit]} (document and {unit})"
+        return [int(i) for i in ids], f"{_UNIT_LABELS[unit]} of {docs[0]} (from 0)"
+    return [f"{d} {_UNIT_LABELS[unit][0].lower()}{i}" for d, i in zip(docs, ids, strict=True)], f"Document and {_UNIT_LABELS[unit].lower()} (from 0)"
 
 
 def plot_theme_profile(

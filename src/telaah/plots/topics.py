@@ -234,7 +234,7 @@ def plot_doc_topics(
     return finish(ax, title=title or "Topics per unit", xlabel="Topic", ylabel=ylabel + (" (sorted by main topic)" if sort else ""))
 
 
-_SEGMENT_LABELS = {"para_id": "Paragraph (para_id)", "sent_id": "Sentence (sent_id)", "doc_id": "Document", "date": "Date", "source": "Source"}
+_SEGMENT_LABELS = {"para_id": "Paragraph (from 0)", "sent_id": "Sentence (from 0)", "doc_id": "Document", "date": "Date", "source": "Source"}
 
 
 def plot_topic_prevalence(
