@@ -49,6 +49,9 @@ def test_notebook_runs_top_to_bottom(path, monkeypatch):
     nb = run_notebook(path, timeout=300)
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert not errors
+    stray = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" for o in c.outputs
+             if "<Axes" in str(o.get("data", {}).get("text/plain", ""))[:40]]
+    assert not stray, f"{path.name}: code cells {stray} print <Axes ...>: end the cell with ';' or assign the chart"
     figures = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if "image/png" in o.get("data", {})]
     chart_cells = [c for c in nb.cells if c.cell_type == "code" and "plt.subplots" in c.source]
     assert len(figures) >= len(chart_cells), f"{path.name}: a chart cell drew nothing"
