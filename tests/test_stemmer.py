@@ -231,6 +231,49 @@ def test_rules_that_keep_sastrawi(default, word, expected):
     assert default.stem(word) == expected
 
 
+@pytest.mark.parametrize(
+    ("word", "expected", "sastrawi_stem"),
+    [
+        # se- + a reduplicated root whose se- form is a dictionary word (remedy version 3)
+        ("semata-mata", "mata", "semata-mata"),
+        # an affix on the first half only: the first half's root
+        ("berancang-ancang", "rancang", "ancang"),
+        # rhyming reduplication (dwilingga salin suara) on its first half
+        ("sayur-mayur", "sayur", "sayur-mayur"),
+        ("lauk-pauk", "lauk", "lauk-pauk"),
+        ("ramah-tamah", "ramah", "ramah-tamah"),
+        # a possessive clitic never changes the stem
+        ("memakainya", "pakai", "maka"),
+        ("dialaminya", "alami", "alam"),
+    ],
+)
+def test_reduplication_and_clitic_rules(default, exact, word, expected, sastrawi_stem):
+    assert exact.stem(word) == sastrawi_stem
+    assert default.stem_with_source(word) == (expected, "remedy")
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("teka-teki", "teka-teki"),  # not a change of the first consonant only
+        ("carut-marut", "carut-marut"),  # the first half is the rarer one: no base to choose
+        ("jepang-as", "jepang-as"),  # different words keep the whole
+        ("warna-warni", "warna-warni"),  # a dictionary word stays whole
+        ("membantahnya", "bantah"),  # the base does not end in a particle (memban+tah)
+        ("memakai", "pakai"),
+        ("rumahnya", "rumah"),
+    ],
+)
+def test_reduplication_and_clitic_rules_stop_where_ambiguous(default, word, expected):
+    assert default.stem(word) == expected
+
+
+@pytest.mark.parametrize(("word", "expected"), [("apakah", "apa"), ("bukankah", "bukan"), ("siapakah", "siapa")])
+def test_particle_kah_on_dictionary_words(default, exact, word, expected):
+    assert exact.stem(word) == (word if word != "siapakah" else "siapa")
+    assert default.stem(word) == expected
+
+
 def test_a_particle_alone_does_not_protect_sastrawis_root():
     """merekah is meN+rekah or mere+kah: with a particle alone, the family frequencies decide."""
     engine = stem_module._engine()
@@ -782,7 +825,7 @@ def _keys_of_edited_module(tmp_path: Path, old: str, new: str) -> tuple[str, str
     [
         ('"""Indonesian stemming: Sastrawi', '"""Indonesian stemming (edited docstring): Sastrawi', True),
         ("\n_MARGIN = 0.5\n", "\n# a new comment\ndef _new_helper() -> None:\n    pass\n\n\n_MARGIN = 0.5\n", True),
-        ('REMEDY_VERSION = "2"', 'REMEDY_VERSION = "2-edited"', False),
+        ('REMEDY_VERSION = "3"', 'REMEDY_VERSION = "3-edited"', False),
     ],
     ids=["docstring", "comment and code", "REMEDY_VERSION"],
 )

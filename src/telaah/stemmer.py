@@ -81,7 +81,11 @@ and dictionaries: ordinals, ``ke-`` + a cardinal (``kedua``, ``ketiganya`` ->
 (``sebenarnya``, ``sebelumnya``); they keep their form, minus clitics.  ``se-``
 'one' before a numeral classifier is stripped (``seorang`` -> ``orang``).
 
-So ``pertahanan`` -> ``tahan`` stays.  One more remedy: an unknown word
+So ``pertahanan`` -> ``tahan`` stays.  ``se-`` + a noun of measure
+(``sejumlah``, ``senilai``, ``setempat``) keeps its form too: the UD treebanks
+disagree on these (CSUI strips ``se-`` from nearly all of them, GSD keeps
+nearly all), and no frequency measure tells the two groups apart, so the rule
+stays the one for every ``se-`` word.  One more remedy: an unknown word
 ending in ``-nya`` (``stakeholdernya``, ``Jokowinya``) loses the clitic.
 
 Where Telaah differs from Sastrawi's own test suite
@@ -102,8 +106,20 @@ Input handling (default mode)
   improved stemmer on each half: ``komentar-komentar`` -> ``komentar``,
   ``berbalas-balasan`` -> ``balas``, ``meniru-niru`` -> ``tiru``,
   ``sehari-hari`` -> ``hari`` (the ``se-`` rule is not applied to a first
-  half); halves with different stems keep the whole word (``Jepang-AS`` ->
-  ``jepang-as``).
+  half).  Where the halves still stem differently, three unambiguous shapes
+  give the root (remedy version 3): ``se-`` + a reduplicated root whose ``se-``
+  form is a dictionary word (``semata-mata`` -> ``mata``); an affix on the
+  first half only (``berancang-ancang`` -> ``rancang``, not Sastrawi's
+  ``ancang``); and a rhyming reduplication that changes only the first
+  consonant, built on its first half, a dictionary word more used than the
+  second (``sayur-mayur`` -> ``sayur``, ``serta-merta`` -> ``serta``).  Other
+  halves with different stems keep the whole word (``Jepang-AS`` ->
+  ``jepang-as``, ``teka-teki``).
+* A possessive clitic never changes the stem: ``X-nya``, ``X-ku``, ``X-mu``
+  stem as ``X`` does (``mengalaminya`` -> ``alami`` as ``mengalami``, where
+  Sastrawi strips ``-nya`` and then ``-i`` and lands on ``alam``;
+  ``memakainya`` -> ``pakai``, not ``maka``), unless ``X`` ends in a particle
+  (``membantahnya`` is not ``memban+tah+nya``).
 * Anything else is returned lowercased with source ``verbatim``: digits
   (``covid-19``), apostrophes (``jum'at``), letters outside ``a-z`` (``café``, ``â``)
   and whitespace.  The empty string stays empty; a non-empty word never gets
@@ -189,7 +205,7 @@ STEM_SOURCES = ("sastrawi", "remedy", "override", "name", "verbatim")
 #: Changes to the data (Sastrawi's dictionary, the override, name, family and
 #: clitic files, ``_MARGIN`` and the remedy's tables) change the key by themselves;
 #: edits to comments, docstrings or other code do not.
-REMEDY_VERSION = "2"
+REMEDY_VERSION = "3"
 
 _SASTRAWI, _REMEDY, _OVERRIDE, _NAME, _VERBATIM = STEM_SOURCES
 
@@ -203,6 +219,10 @@ _CLITICS = re.compile(
 _CLITIC_ENDINGS = clitics()["possessive"] + clitics()["particle"]
 # An unknown word with -nya: a loanword, name or acronym with the clitic ("stakeholdernya").
 _UNKNOWN_WITH_NYA = re.compile(r"([a-z][a-z-]{2,}?)-?nya")
+# A word ending in a possessive clitic (mengalaminya): the base must not end in a particle
+# (membantahnya is not memban+tah+nya) and keeps at least four letters.
+_POSSESSIVE_END = re.compile(r"([a-z]{{4,}}?(?<!{}))-?(?:{})".format(
+    ")(?<!".join(clitics()["particle"]), "|".join(clitics()["possessive"])))
 # Batches with more new words than this are spread over several processes.
 _PARALLEL_MIN_WORDS = 20_000
 
@@ -741,6 +761,7 @@ def _default_fingerprint() -> str:
         sorted(_CLASSIFIERS),
         _STEMMABLE.pattern,
         _UNKNOWN_WITH_NYA.pattern,
+        _POSSESSIVE_END.pattern,
     )
 
 
@@ -1286,6 +1307,14 @@ class Stemmer:
             return (word, _SASTRAWI) if sastrawi == word else (word, _REMEDY)  # kinerja: not k+in+erja
         remedy = _remedy()
         stem = (remedy.decide if whole_words else remedy.choose)(word, start)[0]
+        possessive = _POSSESSIVE_END.fullmatch(word)
+        if possessive and word not in engine.words:
+            # A possessive clitic never changes the stem: mengalaminya -> alami, as mengalami
+            # (Sastrawi strips -nya, then -i, and lands on alam; memakainya -> maka, not pakai).
+            base = possessive.group(1)
+            base_stem = self._stem_part(base, whole_words=whole_words)[0]
+            if base_stem != stem and base_stem in engine.words and (base_stem != base or base in engine.words):
+                stem = base_stem
         return (stem, _SASTRAWI) if stem == sastrawi else (stem, _REMEDY)
 
     def _stem_hyphenated(self, word: str) -> tuple[str, str]:
@@ -1304,8 +1333,35 @@ class Stemmer:
         if stem1 != stem2:
             stem1, source1 = self._stem_part(first, whole_words=False)  # sehari-hari, sebaik-baiknya
         if stem1 != stem2:
-            return word, _SASTRAWI
+            root = self._reduplicated_root(first, second.split("-", 1)[0], stem1, stem2)
+            return (word, _SASTRAWI) if root is None else (root, _REMEDY)
         return stem1, source1 if source1 != _SASTRAWI else source2
+
+    def _reduplicated_root(self, first: str, second: str, stem1: str, stem2: str) -> str | None:
+        """The root of a reduplication whose halves stem differently, or ``None`` (remedy version 3).
+
+        ``second`` is the second half without a hyphenated clitic.  Three shapes, each unambiguous:
+
+        * ``se-`` + a reduplicated root whose ``se-`` form is itself a dictionary word:
+          ``semata-mata`` -> ``mata`` (as ``sehari-hari`` -> ``hari``);
+        * an affix on the first half only, the second half being the end of the first:
+          ``berancang-ancang`` -> ``rancang`` (the first half's root, not ``ancang``);
+        * a rhyming reduplication (*dwilingga salin suara*) that changes only the first
+          consonant, built on its first half, a dictionary word more used than the second
+          half: ``sayur-mayur`` -> ``sayur``, ``lauk-pauk`` -> ``lauk``, ``serta-merta`` -> ``serta``.
+        """
+        words = _engine().words
+        if first[:2] == "se" and len(first) >= 5 and self._stem_part(first[2:], whole_words=False)[0] == stem2:
+            return stem2
+        if len(first) > len(second) >= 3 and first.endswith(second) and stem1 != first:
+            return stem1
+        if (
+            len(first) == len(second) >= 4 and first[1:] == second[1:] and first[0] != second[0]
+            and first[0] in _CONSONANTS and second[0] in _CONSONANTS and first in words
+            and stem1 == first and _remedy().zipf(first) > _remedy().zipf(second)
+        ):
+            return first
+        return None
 
 
 @cache
