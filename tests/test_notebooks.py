@@ -72,3 +72,14 @@ def test_exported_pages_open_offline(tmp_path, hide_code):
     assert not re.search(r"""import\(\s*["']https?://""", page)
     assert "isi" in page and "$33" in page
     assert bool(re.search(r"In(?:\s|&nbsp;)\[1\]", page)) is not hide_code  # a report has no In [ ] prompts
+
+
+def test_the_landing_page_says_what_each_notebook_teaches_and_summarises_reports():
+    from telaah.notebooks import landing_page, notebook_summary
+
+    first = nbformat.read(NOTEBOOKS[0], as_version=4)
+    info = notebook_summary(first)
+    assert info["title"].startswith("01") and info["learn"].startswith("1.") and info["time"]
+    page = landing_page([(f"{NOTEBOOKS[0].stem}.html", info)], [("sample/report.html", "sample", "**22 sentences**, one article.")])
+    assert f'href="{NOTEBOOKS[0].stem}.html"' in page and "<strong>22 sentences</strong>" in page
+    assert "http://" not in page and "https://" not in page and "<script" not in page

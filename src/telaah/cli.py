@@ -72,21 +72,24 @@ def _tokens(args: argparse.Namespace) -> int:
 
 
 def _notebooks(args: argparse.Namespace) -> int:
-    from telaah.notebooks import export_html, find_notebooks, run_notebook
+    from telaah.notebooks import export_html, find_notebooks, landing_page, notebook_summary, report_summary, run_notebook
     from telaah.report import REPORT_NOTEBOOK
 
     # The report notebook needs a corpus and an output folder: `telaah report` runs it.
     paths = [Path(p) for p in args.notebooks] or [p for p in find_notebooks(args.folder) if p.name != REPORT_NOTEBOOK]
     out_dir = Path(args.html_dir)
+    pages = []
     for path in paths:
         nb = run_notebook(path, timeout=args.timeout)
         html = export_html(nb, out_dir / f"{path.stem}.html")
+        pages.append((f"{path.stem}.html", notebook_summary(nb)))
         print(f"{path} ran in {nb.metadata['telaah_seconds']} s -> {html}", file=sys.stderr)
-    index = out_dir / "index.html"
-    links = "\n".join(f'<li><a href="{p.stem}.html">{p.stem}</a></li>' for p in paths)
-    reports = sorted(out_dir.glob("*/report.html"))  # written by `telaah report --out reports/NAME`
-    links += "".join(f'\n<li><a href="{r.parent.name}/report.html">report: {r.parent.name}</a></li>' for r in reports)
-    index.write_text(f"<!doctype html><meta charset='utf-8'><title>Telaah reports</title><h1>Telaah reports</h1><ul>\n{links}\n</ul>\n", encoding="utf-8")
+    reports = []
+    for report in sorted(out_dir.glob("*/report.html")):  # written by `telaah report --out reports/NAME`
+        executed = report.parent / "report.ipynb"
+        summary = report_summary(executed) if executed.is_file() else ""
+        reports.append((f"{report.parent.name}/report.html", report.parent.name, summary))
+    (out_dir / "index.html").write_text(landing_page(pages, reports), encoding="utf-8")
     return 0
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-__all__ = ["run_notebook", "export_html", "offline_html", "find_notebooks", "clear_outputs"]
+__all__ = ["run_notebook", "export_html", "offline_html", "find_notebooks", "clear_outputs", "notebook_summary", "report_summary", "landing_page"]
 
 
 def find_notebooks(folder: str | Path) -> list[Path]:
@@ -108,3 +108,84 @@ def clear_outputs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
             cell.outputs = []
             cell.execution_count = None
     return nb
+
+
+def notebook_summary(nb: nbformat.NotebookNode) -> dict[str, str]:
+    """A teaching notebook's title, what it teaches and its time, read from its first cell.
+
+    Examples
+    --------
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
+    ...     "# 01 · Tokens\\n\\nIntro.\\n\\n**What you will learn**\\n1. Tokens.\\n2. Stems.\\n\\n**Time**: 45 minutes.")])
+    >>> notebook_summary(nb)
+    {'title': '01 · Tokens', 'learn': '1. Tokens.\\n2. Stems.', 'time': '45 minutes.'}
+    """
+    first = next((c.source for c in nb.cells if c.cell_type == "markdown"), "")
+    lines = first.splitlines()
+    title = next((line.lstrip("# ").strip() for line in lines if line.startswith("# ")), "")
+    learn: list[str] = []
+    time_line = ""
+    reading = False
+    for line in lines:
+        if line.strip().startswith("**What you will learn**"):
+            reading = True
+            continue
+        if reading:
+            if not line.strip() or line.startswith("**"):
+                reading = False
+            else:
+                learn.append(line.rstrip())
+        if line.startswith("**Time**"):
+            time_line = line.split(":", 1)[1].strip() if ":" in line else ""
+    return {"title": title, "learn": "\n".join(learn), "time": time_line}
+
+
+def report_summary(path: str | Path) -> str:
+    """The summary paragraph an executed report (``report.ipynb``) opens with, as Markdown ("" if none)."""
+    nb = nbformat.read(Path(path), as_version=4)
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            text = output.get("data", {}).get("text/markdown", "")
+            if text.startswith("# Telaah report"):
+                return text.split("\n", 1)[1].strip() if "\n" in text else ""
+    return ""
+
+
+def landing_page(notebooks: list[tuple[str, dict[str, str]]], reports: list[tuple[str, str, str]]) -> str:
+    """The ``index.html`` of ``make report``: what each notebook teaches, with links, and each report's summary.
+
+    ``notebooks`` holds ``(href, notebook_summary(...))``; ``reports`` holds
+    ``(href, name, summary Markdown)``.  The page is self-contained (no script,
+    no remote style).
+
+    Examples
+    --------
+    >>> page = landing_page([("01.html", {"title": "01 · Tokens", "learn": "1. *Kata*.", "time": "45 minutes"})],
+    ...                     [("sample/report.html", "sample", "500 documents.")])
+    >>> "<em>Kata</em>" in page and 'href="sample/report.html"' in page and "45 minutes" in page
+    True
+    """
+    from html import escape
+
+    from nbconvert.filters.markdown import markdown2html
+
+    parts = [
+        "<!doctype html><html lang='en'><meta charset='utf-8'><title>Telaah: notebooks and reports</title>",
+        "<style>body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.5}"
+        "section{border-top:1px solid #ccc;padding:.5rem 0}h2{margin-bottom:.2rem}.time{color:#555}</style>",
+        "<h1>Telaah: notebooks and reports</h1>",
+        "<p>The teaching notebooks, run top to bottom on the bundled sample corpora, and the reports written by "
+        "<code>telaah report</code>. Every page opens offline.</p>",
+    ]
+    if reports:
+        parts.append("<h2>Reports</h2>")
+        for href, name, summary in reports:
+            parts.append(f"<section><h3><a href=\"{escape(href)}\">Report: {escape(name)}</a></h3>{markdown2html(summary) if summary else ''}</section>")
+    if notebooks:
+        parts.append("<h2>Teaching notebooks</h2>")
+        for href, info in notebooks:
+            learn = markdown2html(info.get("learn", "")) if info.get("learn") else ""
+            time_text = f"<p class='time'>Time: {escape(info['time'])}</p>" if info.get("time") else ""
+            parts.append(f"<section><h3><a href=\"{escape(href)}\">{escape(info.get('title') or href)}</a></h3>{learn}{time_text}</section>")
+    parts.append("</html>\n")
+    return "\n".join(parts)
