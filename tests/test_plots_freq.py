@@ -159,3 +159,17 @@ def test_top_is_checked(article, draw):
 def test_n_is_no_longer_an_option_of_the_charts(article, plot):
     with pytest.raises(TypeError, match="'n'"):
         plot(frequencies(article), n=5)
+
+
+def test_zipf_labels_never_overlap_on_equal_counts(article):
+    ax = plot_zipf(zipf_table(article, drop_stop=False), label=8)
+    points = [a.xy for a in ax.texts]
+    assert len(points) == len(set(points)), "two labels at one point"
+    assert any(" / " in a.get_text() for a in ax.texts) or len({a.xy[1] for a in ax.texts}) == len(points)
+
+
+def test_count_axes_have_whole_ticks_only():
+    tokens = token_table(["satu dua dua tiga tiga tiga"])
+    ax = plot_top_terms(frequencies(tokens, drop_stop=False), top=3)
+    ticks = [t for t in ax.get_xticks() if 0 <= t <= 3]
+    assert ticks and all(float(t).is_integer() for t in ticks)

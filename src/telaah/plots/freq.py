@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.ticker import MaxNLocator
 
 from telaah.plots.style import PALETTE, finish, get_axes
 
@@ -96,6 +97,8 @@ def plot_top_terms(
     rows = freq.nlargest(top, value, keep="first")
     ax = get_axes(ax, figsize=(7.0, max(3.0, 0.3 * len(rows) + 1.2)))
     _bars(ax, rows["term"].astype(str).tolist(), rows[value].to_numpy(), color)
+    if pd.api.types.is_integer_dtype(rows[value]):
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no half ticks
     return finish(ax, title=title or f"Top {len(rows)} terms", xlabel=_VALUE_LABELS.get(value, value), ylabel="Term")
 
 
@@ -132,8 +135,11 @@ def plot_zipf(
         ax.loglog(table["rank"], table["expected"], color=PALETTE[3], label=fit)
         ax.legend(frameon=False)
     if "term" in table.columns:
-        for row in table.nsmallest(label, "rank").itertuples():
-            ax.annotate(str(row.term), (row.rank, row.count), xytext=(4, 2), textcoords="offset points", fontsize=8)
+        # Terms of equal count sit side by side: one label for each count ("jepang / rusia"), so none overlap.
+        top_rows = table.nsmallest(label, "rank")
+        for count, group in top_rows.groupby("count", sort=False):
+            first = group.nsmallest(1, "rank").iloc[0]
+            ax.annotate(" / ".join(map(str, group["term"])), (first["rank"], count), xytext=(4, 2), textcoords="offset points", fontsize=8)
     return finish(ax, title=title or "Zipf's law: frequency by rank", xlabel="Rank (log scale)", ylabel="Frequency (count, log scale)")
 
 
