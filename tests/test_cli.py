@@ -193,3 +193,24 @@ def test_report_groupby_is_a_flag_and_a_bad_column_is_a_one_line_error(tmp_path,
     assert main(["report", str(table), "--out", str(out), "--topics", "none", "--groupby", "penulis"]) == 2
     assert "--groupby penulis: no such column in the corpus; group by one of 'sumber'" in one_line_error(capsys)
     assert not out.exists()
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_entities_and_quotes_commands_write_what_the_api_gives(tmp_path, suffix, capsys):
+    from telaah import entities, quotes, read_corpus
+
+    article = tmp_path / "kutipan.txt"
+    article.write_text('Jepang dan Rusia sepakat.\n"Kami siap bekerja sama," kata Menteri Sergei Lavrov di Tokyo.\n', encoding="utf-8")
+    corpus = read_corpus(article)
+    for command, expected in (("entities", entities(corpus, gazetteers=True)), ("quotes", quotes(corpus, mentions=entities(corpus, gazetteers=True)))):
+        out = tmp_path / f"{command}{suffix}"
+        assert main([command, str(article), "-o", str(out), "--gazetteers"]) == 0
+        written = pd.read_csv(out) if suffix == ".csv" else pd.read_parquet(out)
+        assert len(written) == len(expected) > 0
+        assert written["start" if command == "entities" else "content_start"].tolist() == expected["start" if command == "entities" else "content_start"].tolist()
+        assert f"{len(expected):,} {'mentions' if command == 'entities' else 'statements'} from 1 documents" in capsys.readouterr().err
+
+
+def test_entities_command_refuses_a_bad_output_name(article, tmp_path, capsys):
+    assert main(["entities", str(article), "-o", str(tmp_path / "out.txt")]) != 0
+    assert "-o/--output" in capsys.readouterr().err

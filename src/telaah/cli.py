@@ -71,6 +71,27 @@ def _tokens(args: argparse.Namespace) -> int:
     return 0
 
 
+def _actors(args: argparse.Namespace) -> int:
+    """``telaah entities`` and ``telaah quotes``: one row per mention or statement, as CSV or Parquet."""
+    from telaah.corpus import read_corpus
+    from telaah.entities import entities
+    from telaah.quotes import quotes
+    from telaah.table import token_table
+
+    out = _output_file(args.output, flag="-o/--output", suffixes=(".csv", ".parquet"))
+    corpus = read_corpus(args.source, unit="document", **_reading(args))
+    tokens = token_table(corpus, progress=args.progress)
+    found = entities(corpus, tokens=tokens, gazetteers=args.gazetteers)
+    table = found if args.command == "entities" else quotes(corpus, tokens=tokens, mentions=found)
+    if out.suffix.lower() == ".csv":
+        _write_atomically(lambda path: table.to_csv(path, index=False), out)
+    else:
+        _write_atomically(lambda path: table.to_parquet(path, index=False), out)
+    what = "mentions" if args.command == "entities" else "statements"
+    print(f"{len(table):,} {what} from {len(corpus):,} documents -> {out}", file=sys.stderr)
+    return 0
+
+
 def _notebooks(args: argparse.Namespace) -> int:
     from telaah.notebooks import export_html, find_notebooks, landing_page, notebook_summary, report_summary, run_notebook
     from telaah.report import REPORT_NOTEBOOK
@@ -145,6 +166,16 @@ def build_parser() -> argparse.ArgumentParser:
     tokens.add_argument("--no-stem", action="store_true", help="skip stemming")
     tokens.add_argument("--progress", action="store_true", default=None, help="show a progress bar")
     tokens.set_defaults(func=_tokens)
+
+    for name, what in (("entities", "the people, organisations and places a corpus names (telaah.entities)"),
+                       ("quotes", "the statements a corpus reports, with their speakers (telaah.quotes)")):
+        command = sub.add_parser(name, help=f"write {what} to CSV or Parquet")
+        command.add_argument("source", help="a .txt file, a folder of .txt files, .csv, .jsonl or .parquet (read by document)")
+        command.add_argument("-o", "--output", required=True, help="OUT.csv or OUT.parquet")
+        _add_reading_options(command)
+        command.add_argument("--gazetteers", action="store_true", help="also tag the gazetteers' places and organisations the model left out (states as actors)")
+        command.add_argument("--progress", action="store_true", default=None, help="show a progress bar")
+        command.set_defaults(func=_actors)
 
     nbs = sub.add_parser("notebooks", help="run notebooks on a fresh kernel and write HTML")
     nbs.add_argument("notebooks", nargs="*", help="notebooks to run (default: every notebook in --folder)")
