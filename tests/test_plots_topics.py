@@ -166,3 +166,13 @@ def test_topic_theme_heatmap_topics_by_themes_in_theme_colours(result):
 def test_charts_refuse_empty_or_wrong_tables(draw):
     with pytest.raises(ValueError, match="expected|empty"):
         draw(pd.DataFrame({"something": [1]}))
+
+
+def test_long_topic_labels_are_wrapped_not_cut(result):
+    from telaah.plots.topics import _short
+
+    label = "0: pertahanan, hubungan, menteri luar negeri, kerja sama"
+    wrapped = _short(label, 28)
+    assert wrapped.replace("\n", " ") == label and all(len(line) <= 28 for line in wrapped.splitlines())
+    ax = plot_doc_topics(result)
+    assert not any("…" in t.get_text() for t in ax.get_xticklabels())

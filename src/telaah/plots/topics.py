@@ -10,6 +10,7 @@ themes keep their colour from :func:`telaah.plots.style.theme_color`.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Sequence
 from typing import Any, Literal
 
@@ -63,7 +64,8 @@ def _require(table: pd.DataFrame, columns: Sequence[str], what: str) -> None:
 
 
 def _short(text: str, limit: int = 32) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """A long label wrapped onto lines of at most ``limit`` characters: nothing is cut off."""
+    return textwrap.fill(text, width=limit, break_long_words=False, break_on_hyphens=False)
 
 
 def plot_topic_terms(
