@@ -7,6 +7,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.ticker import MaxNLocator
 
 from telaah.plots.style import PALETTE, finish, get_axes, heatmap, theme_ticks
 
@@ -82,7 +83,8 @@ def plot_actors(
     if statements is not None:
         ax.barh(y - height / 2, quoted.loc[chosen].to_numpy(dtype=float), height=height, color=_QUOTED, hatch="//", edgecolor="white", label="quoted (statements)")
     ax.set_yticks(y, list(chosen))
-    ax.legend(loc="lower right", frameon=False)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no half ticks
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)  # outside: it never hides a bar
     default = "Most mentioned and most quoted actors" if statements is not None else "Most mentioned actors"
     return finish(ax, title=title or default, xlabel="Mentions" + (" and statements" if statements is not None else ""), ylabel="Actor")
 
