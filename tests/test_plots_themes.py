@@ -122,11 +122,15 @@ def test_theme_ticks_label_either_axis_in_theme_colours():
 
 
 def test_theme_heatmaps_share_the_style_helper():
+    import telaah.plots.actors
     import telaah.plots.style
     import telaah.plots.themes
     import telaah.plots.topics
 
-    assert telaah.plots.themes.theme_ticks is telaah.plots.topics.theme_ticks is telaah.plots.style.theme_ticks
+    modules = (telaah.plots.themes, telaah.plots.topics, telaah.plots.actors)
+    assert all(m.theme_heatmap is telaah.plots.style.theme_heatmap for m in modules)
+    assert all(m.theme_order is telaah.plots.style.theme_order for m in modules)
+    assert telaah.plots.themes.theme_ticks is telaah.plots.style.theme_ticks
     assert not hasattr(telaah.plots.themes, "_theme_ticks")
 
 

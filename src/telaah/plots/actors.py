@@ -9,7 +9,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import MaxNLocator
 
-from telaah.plots.style import PALETTE, finish, get_axes, heatmap, theme_ticks
+from telaah.plots.style import PALETTE, finish, get_axes, theme_heatmap, theme_order
 
 __all__ = ["LABEL_COLORS", "plot_actors", "plot_actor_themes"]
 
@@ -137,7 +137,7 @@ def plot_actor_themes(
     if rows.empty:
         raise ValueError(f"no {basis} actors in the table" + (": no statement has a resolved speaker" if basis == "quoted" else ""))
     column = rows["theme"]
-    themes = [str(t) for t in (column.cat.categories if isinstance(column.dtype, pd.CategoricalDtype) else dict.fromkeys(column))]
+    themes = theme_order(column)
     order = rows.drop_duplicates("actor")[["actor", "mentions"]]
     actors = order.sort_values("mentions", ascending=False, kind="stable")["actor"].astype(str).tolist()[:top]
     wide = rows.assign(actor=rows["actor"].astype(str), theme=column.astype(str)).pivot_table(
@@ -145,8 +145,6 @@ def plot_actor_themes(
     ).reindex(index=actors, columns=themes)
     ax = get_axes(ax, figsize=(1.1 * len(themes) + 3.5, min(0.4 * len(actors) + 1.8, 14.0)))
     label = "Matches per 1,000 words" if value == "per_1000" else "Matches"
-    heatmap(ax, wide.to_numpy(dtype=float), label=label, integer=value == "matches")
-    theme_ticks(ax, themes, axis="x")
-    ax.set_yticks(np.arange(len(actors)), actors)
+    theme_heatmap(ax, wide.to_numpy(dtype=float), themes, actors, label=label, integer=value == "matches")
     where = "where each actor is named" if basis == "named" else "in what each speaker is quoted saying"
     return finish(ax, title=title or f"Themes {where}", xlabel="Theme", ylabel="Actor" if basis == "named" else "Speaker")

@@ -12,12 +12,13 @@ from typing import Literal
 
 import matplotlib.pyplot as plt
 import numpy as np
+import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.image import AxesImage
 
 __all__ = [
     "PALETTE", "THEME_COLORS", "theme_color", "theme_ticks", "get_axes", "finish", "heatmap", "annotate_cells",
-    "SEQUENTIAL_CMAP", "DIVERGING_CMAP",
+    "SEQUENTIAL_CMAP", "DIVERGING_CMAP", "theme_order", "theme_heatmap",
 ]
 
 #: Okabe-Ito colours (black left out), in a fixed order.
@@ -129,6 +130,50 @@ def heatmap(
     ax.figure.colorbar(image, ax=ax, fraction=0.05, pad=0.02).set_label(label)
     if annotate if annotate is not None else data.size <= 400:
         annotate_cells(ax, data, integer=integer)
+    return image
+
+
+def theme_order(column: pd.Series) -> list[str]:
+    """The themes of a table's ``theme`` column: in lexicon order when it is categorical, else as first seen.
+
+    Examples
+    --------
+    >>> theme_order(pd.Series(["energi", "pertahanan", "energi"]))
+    ['energi', 'pertahanan']
+    """
+    values = column.cat.categories if isinstance(column.dtype, pd.CategoricalDtype) else dict.fromkeys(column)
+    return [str(t) for t in values]
+
+
+def theme_heatmap(
+    ax: Axes,
+    data: np.ndarray,
+    themes: Sequence[str],
+    rows: Sequence[object],
+    *,
+    label: str,
+    integer: bool = False,
+    annotate: bool | None = None,
+    max_rows: int = 40,
+) -> AxesImage:
+    """Draw rows x themes: the heatmap, the themes in their colours on x, the rows on y.
+
+    The one drawing of every chart with a themes axis and rows of units,
+    groups, topics or actors; with more than ``max_rows`` rows only every
+    n-th row is labelled.
+
+    Examples
+    --------
+    >>> ax = get_axes()
+    >>> image = theme_heatmap(ax, np.array([[1.0, 0.0]]), ["energi", "pertahanan"], ["doc1"], label="Matches")
+    >>> image.get_array().shape, [t.get_text() for t in ax.get_yticklabels()]
+    ((1, 2), ['doc1'])
+    >>> plt.close(ax.figure)
+    """
+    image = heatmap(ax, data, label=label, annotate=annotate, integer=integer)
+    theme_ticks(ax, themes, axis="x")
+    step = max(1, len(rows) // max_rows)
+    ax.set_yticks(np.arange(len(rows))[::step], [str(r) for r in rows][::step])
     return image
 
 

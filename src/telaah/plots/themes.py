@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from telaah.plots.style import finish, get_axes, heatmap, theme_color, theme_ticks
+from telaah.plots.style import finish, get_axes, heatmap, theme_color, theme_heatmap, theme_order, theme_ticks
 
 __all__ = ["plot_theme_profile", "plot_theme_heatmap", "plot_theme_cooccurrence"]
 
@@ -45,8 +45,7 @@ def _keys(scores: pd.DataFrame) -> list[str]:
 
 
 def _themes(scores: pd.DataFrame, themes: Sequence[str] | None) -> list[str]:
-    column = scores["theme"]
-    known = list(column.cat.categories) if isinstance(column.dtype, pd.CategoricalDtype) else list(dict.fromkeys(column))
+    known = theme_order(scores["theme"])
     if themes is None:
         return known
     unknown = [t for t in themes if t not in known]
@@ -201,10 +200,7 @@ def plot_theme_heatmap(
     labels, ylabel = _unit_labels(wide, keys)
     data = wide.to_numpy(dtype=float)
     ax = get_axes(ax, figsize=(1.1 * len(chosen) + 3.0, min(0.32 * len(labels) + 1.8, 14.0)))
-    heatmap(ax, data, label=_VALUE_LABELS.get(value, value), annotate=annotate, integer=value == "matches")
-    theme_ticks(ax, chosen, axis="x")
-    step = max(1, len(labels) // 40)
-    ax.set_yticks(np.arange(len(labels))[::step], [str(v) for v in labels][::step])
+    theme_heatmap(ax, data, chosen, labels, label=_VALUE_LABELS.get(value, value), annotate=annotate, integer=value == "matches")
     default = "Theme scores by unit" if "doc_id" in keys else f"Theme scores by {ylabel.lower()}"
     return finish(ax, title=title or default, xlabel="Theme", ylabel=ylabel)
 

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from telaah.plots.style import PALETTE, finish, get_axes, heatmap, theme_ticks
+from telaah.plots.style import PALETTE, finish, get_axes, heatmap, theme_heatmap, theme_order
 
 __all__ = [
     "topic_color",
@@ -398,17 +398,16 @@ def plot_topic_themes(
     (2, 2)
     """
     _require(alignment, ("topic", "theme", "share"), "a table from telaah.topic_themes")
-    column = alignment["theme"]
-    themes = [str(t) for t in (column.cat.categories if isinstance(column.dtype, pd.CategoricalDtype) else dict.fromkeys(column))]
+    themes = theme_order(alignment["theme"])
     frame = alignment.assign(theme=alignment["theme"].astype(str))
     wide = frame.pivot_table(index="topic", columns="theme", values="share", aggfunc="sum", observed=True).reindex(columns=themes)
     labels = frame.drop_duplicates("topic").set_index("topic")["label"] if "label" in frame.columns else pd.Series(dtype=object)
     names = [_short(str(labels.get(t, f"Topic {t}")), 34) for t in wide.index]
     data = wide.to_numpy(dtype=float)
     ax = get_axes(ax, figsize=(1.0 * len(themes) + 4.5, 0.45 * len(names) + 2.0))
-    heatmap(ax, data, label="Share of the topic's top-term weight", annotate=annotate)
-    theme_ticks(ax, themes, axis="x")
-    ax.set_yticks(np.arange(len(names)), names, fontsize=8)
+    theme_heatmap(ax, data, themes, names, label="Share of the topic's top-term weight", annotate=annotate, max_rows=len(names))
+    for tick in ax.get_yticklabels():
+        tick.set_fontsize(8)
     for tick, topic in zip(ax.get_yticklabels(), wide.index, strict=True):
         tick.set_color(topic_color(int(topic)))
     return finish(ax, title=title or "Topics read against the theme lexicon", xlabel="Theme", ylabel="Topic")
