@@ -262,13 +262,13 @@ def vocabulary(
     per_group = (int(doc_codes.max(initial=0)) + 1) * (int(sent.max(initial=0)) + 1)
     sentences = np.bincount(sentence_keys // per_group, minlength=n_groups).astype(float)
 
-    # MATTR: windows run within one text of one group (a "segment").
+    # MATTR: windows run within one text of one group (a "run").
     text_codes = term_codes(sub, "parent_id")[0] if "parent_id" in sub.columns else doc_codes
-    segment = gid * (int(text_codes.max(initial=0)) + 1) + text_codes
-    window_sum, window_count = _mattr_sums(segment, codes, window)
-    seg_group = unique_counts(segment)[0] // (int(text_codes.max(initial=0)) + 1)
-    mattr_num = np.bincount(seg_group, weights=window_sum, minlength=n_groups)
-    mattr_den = np.bincount(seg_group, weights=window_count, minlength=n_groups)
+    run_ids = gid * (int(text_codes.max(initial=0)) + 1) + text_codes
+    window_sum, window_count = _mattr_sums(run_ids, codes, window)
+    run_group = unique_counts(run_ids)[0] // (int(text_codes.max(initial=0)) + 1)
+    mattr_num = np.bincount(run_group, weights=window_sum, minlength=n_groups)
+    mattr_den = np.bincount(run_group, weights=window_count, minlength=n_groups)
 
     with np.errstate(invalid="ignore", divide="ignore"):
         body = {
@@ -284,32 +284,33 @@ def vocabulary(
     return _add_keys(keys, np.arange(n_groups), body)
 
 
-def _mattr_sums(segment: np.ndarray, codes: np.ndarray, window: int) -> tuple[np.ndarray, np.ndarray]:
-    """Per segment (sorted by id): the sum of window TTRs and the number of windows.
+def _mattr_sums(run_ids: np.ndarray, codes: np.ndarray, window: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per run (one text of one group; ``run_ids`` numbers each row's run), in run order: the sum
+    of window TTRs and the number of windows.
 
     A token counts in window ``s`` (the ``window`` tokens from ``s``) when it
-    is the first of its type there, i.e. when its previous occurrence in the
-    segment lies before ``s``.  Summing, for each token, the number of windows
+    is the first of its type there, i.e. when its previous occurrence in its
+    run lies before ``s``.  Summing, for each token, the number of windows
     where it counts gives the sum of distinct types over all windows without
-    looping over windows.  Rows must be in text order within each segment.
+    looping over windows.  Rows must be in text order within each run.
     """
-    if not len(segment):
+    if not len(run_ids):
         return np.zeros(0), np.zeros(0)
-    if np.all(segment[1:] >= segment[:-1]):
-        order = np.arange(len(segment))
+    if np.all(run_ids[1:] >= run_ids[:-1]):
+        order = np.arange(len(run_ids))
     else:
-        order = np.argsort(segment, kind="stable")  # rows of a segment together, in text order
-    seg_sorted = segment[order]
+        order = np.argsort(run_ids, kind="stable")  # rows of a run_ids together, in text order
+    seg_sorted = run_ids[order]
     codes_sorted = codes[order]
     starts = np.flatnonzero(np.r_[True, seg_sorted[1:] != seg_sorted[:-1]])
     seg_len = np.diff(np.r_[starts, len(order)])
     seg_idx = np.cumsum(np.r_[True, seg_sorted[1:] != seg_sorted[:-1]]) - 1
-    pos = np.arange(len(order)) - starts[seg_idx]  # position within the segment
+    pos = np.arange(len(order)) - starts[seg_idx]  # position within the run_ids
     n = seg_len[seg_idx]
-    w = np.minimum(window, n)  # short segments: one window of the whole segment
+    w = np.minimum(window, n)  # short segments: one window of the whole run_ids
 
-    # previous position of the same type within the same segment (-1 when none);
-    # a stable sort on (segment, type) keeps each type's occurrences in text order
+    # previous position of the same type within the same run_ids (-1 when none);
+    # a stable sort on (run_ids, type) keeps each type's occurrences in text order
     key = seg_idx * (int(codes_sorted.max()) + 1) + codes_sorted
     by_type = np.argsort(key, kind="stable")
     prev = np.full(len(order), -1, dtype=np.int64)
@@ -429,10 +430,10 @@ def _ngram_occurrences(seg: np.ndarray, n: int, gap: int = 1) -> np.ndarray:
     return np.flatnonzero(seg[: len(seg) - span] == seg[span:])
 
 
-def _pair_counts(a: np.ndarray, b: np.ndarray, wanted: np.ndarray, n_terms: int) -> np.ndarray:
+def _pair_counts(a: np.ndarray, b: np.ndarray, wanted: np.ndarray, vocabulary_size: int) -> np.ndarray:
     """How often each pair of term codes ``wanted`` (rows of two) occurs among the pairs ``(a, b)``."""
-    keys, counts = unique_counts(a * n_terms + b)
-    want = wanted[:, 0] * n_terms + wanted[:, 1]
+    keys, counts = unique_counts(a * vocabulary_size + b)
+    want = wanted[:, 0] * vocabulary_size + wanted[:, 1]
     if not len(keys):
         return np.zeros(len(want), dtype=np.int64)
     at = np.minimum(np.searchsorted(keys, want), len(keys) - 1)

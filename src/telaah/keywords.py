@@ -343,9 +343,9 @@ def _reference_counts(
     return _Reference(rows, count_r[rows], float(rmask.sum()), count_t[rows] + count_r[rows], None)
 
 
-def _stop_terms(tokens: pd.DataFrame, codes: np.ndarray, n_terms: int) -> np.ndarray:
+def _stop_terms(tokens: pd.DataFrame, codes: np.ndarray, vocabulary_size: int) -> np.ndarray:
     """Which terms (codes) are stopwords: those the table marks as a stopword anywhere."""
-    stop_terms = np.zeros(n_terms, dtype=bool)
+    stop_terms = np.zeros(vocabulary_size, dtype=bool)
     stop_terms[codes[stop_mask(tokens)]] = True
     return stop_terms
 
