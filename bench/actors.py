@@ -14,20 +14,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 import tracemalloc
 from pathlib import Path
 
+from _timing import best_of
+
 from telaah import entities, quotes, read_corpus, token_table
-
-
-def _timed(repeat: int, fn):
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        started = time.perf_counter()
-        result = fn()
-        best = min(best, time.perf_counter() - started)
-    return best, result
 
 
 def _peak(fn) -> tuple[float, object]:
@@ -44,13 +36,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=2)
     args = parser.parse_args(argv)
     corpus = read_corpus(args.corpus)
-    table_time, tokens = _timed(1, lambda: token_table(corpus, progress=False))
+    table_time, tokens = best_of(lambda: token_table(corpus, progress=False), 1)
     words = int((tokens["kind"] == "word").sum())
     print(f"{args.corpus.name}: {len(corpus)} documents, {len(tokens):,} tokens, {words:,} words")
     print(f"token_table           {table_time:6.2f} s  (baseline)")
-    ent_time, found = _timed(args.repeat, lambda: entities(corpus, tokens=tokens))
+    ent_time, found = best_of(lambda: entities(corpus, tokens=tokens), args.repeat)
     print(f"entities              {ent_time:6.2f} s  ratio {ent_time / table_time:.2f}  {len(found):,} mentions ({found.label.value_counts().to_dict()})")
-    q_time, said = _timed(args.repeat, lambda: quotes(corpus, tokens=tokens, mentions=found))
+    q_time, said = best_of(lambda: quotes(corpus, tokens=tokens, mentions=found), args.repeat)
     print(f"quotes                {q_time:6.2f} s  ratio {q_time / table_time:.2f}  {len(said):,} statements ({said.kind.value_counts().to_dict()})")
     ent_peak, _ = _peak(lambda: entities(corpus, tokens=tokens))
     q_peak, _ = _peak(lambda: quotes(corpus, tokens=tokens, mentions=found))

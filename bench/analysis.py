@@ -22,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
+from _timing import best_of
 
 TARGET_SECONDS = 2.0
 
@@ -52,15 +53,6 @@ def load_tokens(path: str, *, limit: int, cache: bool) -> tuple[pd.DataFrame, fl
     if cache:
         tokens.to_parquet(cached)
     return tokens, seconds
-
-
-def best_of(fn: Callable[[], object], repeat: int) -> tuple[float, object]:
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        started = time.perf_counter()
-        result = fn()
-        best = min(best, time.perf_counter() - started)
-    return best, result
 
 
 def frequency_section(tokens: pd.DataFrame) -> dict[str, Callable[[], object]]:

@@ -19,23 +19,13 @@ import argparse
 import csv
 import json
 import tempfile
-import time
 import warnings
-from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
+from _timing import best_of
 
 from telaah import read_corpus
-
-
-def best_of(repeat: int, func: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def write_copies(jsonl: Path, folder: Path) -> tuple[Path, Path]:
@@ -75,7 +65,7 @@ def main() -> None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # "decoded as cp1252"
             for name, ours, theirs in cases:
-                mine, base = best_of(args.repeat, ours), best_of(args.repeat, theirs)
+                mine, base = best_of(ours, args.repeat)[0], best_of(theirs, args.repeat)[0]
                 print(f"{name:34} {mine:9.3f} {base:9.3f} {mine / base:6.2f}")
 
 

@@ -21,22 +21,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
+from _timing import best_of
 
 import telaah
-
-
-def best_of(repeat: int, func: Callable[[], object]) -> tuple[float, object]:
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = func()
-        best = min(best, time.perf_counter() - start)
-    return best, result
 
 
 def read(path: Path) -> pd.DataFrame:
@@ -55,15 +45,15 @@ def main() -> None:
     corpus = read(args.corpus)
     telaah.token_table(corpus.head(50))  # load the stemmer, fill the cache for what follows
     telaah.token_table(corpus, progress=False)
-    plain_s, plain = best_of(args.repeat, lambda: telaah.token_table(corpus, metadata=False, progress=False))
-    meta_s, tokens = best_of(args.repeat, lambda: telaah.token_table(corpus, progress=False))
+    plain_s, plain = best_of(lambda: telaah.token_table(corpus, metadata=False, progress=False), args.repeat)
+    meta_s, tokens = best_of(lambda: telaah.token_table(corpus, progress=False), args.repeat)
     n = len(tokens)
     print(f"corpus: {args.corpus}: {len(corpus):,} documents, {n:,} tokens, {corpus['date'].min():%Y-%m} to {corpus['date'].max():%Y-%m}, "
           f"{corpus['source'].nunique()} outlets")
     print(f"{'step':46} {'seconds':>8} {'ratio':>7}")
     print(f"{'token_table, metadata=False (baseline)':46} {plain_s:8.2f} {1:7.2f}   {plain.memory_usage(deep=True).sum() / n:.1f} bytes/token")
     print(f"{'token_table with date and source':46} {meta_s:8.2f} {meta_s / plain_s:7.2f}   {tokens.memory_usage(deep=True).sum() / n:.1f} bytes/token")
-    base_s, _ = best_of(args.repeat, lambda: telaah.theme_scores(tokens))
+    base_s, _ = best_of(lambda: telaah.theme_scores(tokens), args.repeat)
     print(f"{'theme_scores per document (baseline)':46} {base_s:8.2f} {1:7.2f}")
     steps = [
         ("theme_trends, monthly", lambda: telaah.theme_trends(tokens)),
@@ -72,7 +62,7 @@ def main() -> None:
         ("theme_scores per outlet", lambda: telaah.theme_scores(tokens, groupby="source")),
     ]
     for name, func in steps:
-        seconds, table = best_of(args.repeat, func)
+        seconds, table = best_of(func, args.repeat)
         print(f"{name:46} {seconds:8.2f} {seconds / base_s:7.2f}   {len(table):,} rows")
     print("targets: metadata within 10 % of without, <= 60 bytes/token; theme_trends and term_trends <= 1 s each")
 
