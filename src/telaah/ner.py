@@ -19,14 +19,14 @@ trained with: a model and code that disagree are refused, not used.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 from pathlib import Path
 
 from telaah import lang_id
 from telaah.resources import data_path
 
-__all__ = ["FEATURE_VERSION", "gazetteer_digest", "LABELS", "sentence_features", "model_path", "tagger", "tag_sentences", "spans_from_tags"]
+__all__ = ["FEATURE_VERSION", "gazetteer_digest", "gazetteer_matches", "LABELS", "sentence_features", "model_path", "tagger", "tag_sentences", "spans_from_tags"]
 
 FEATURE_VERSION = 2
 LABELS = ("PER", "ORG", "LOC")
@@ -64,17 +64,22 @@ def _date_words() -> frozenset[str]:
     return frozenset(names["month"]) | frozenset(names["weekday"])
 
 
-def _gazetteer_tags(words: Sequence[str]) -> list[list[str]]:
-    """For each word, the gazetteer matches it is part of, as ``"<list>:B"`` or ``"<list>:I"``.
+def gazetteer_matches(words: Sequence[str]) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+    """Every position where a gazetteer entry starts, with its longest match: ``(start, length, lists)``.
 
     Multiword entries match whole token sequences, longest first (``Jawa Barat``
     before ``Jawa``); matching is case-sensitive, so a capitalised sentence
     starter that is also a common word is not confused with a lowercase use.
+    Matches may overlap (each position gives its own).
+
+    Examples
+    --------
+    >>> list(gazetteer_matches(["di", "Jawa", "Barat"]))
+    [(1, 2, ('loc-province',))]
     """
     entries = lang_id.entity_gazetteers()
     longest = lang_id.entity_gazetteer_longest()
     first_words = _gazetteer_first_words()
-    tags: list[list[str]] = [[] for _ in words]
     n = len(words)
     for i in range(n):
         if words[i] not in first_words:
@@ -82,11 +87,18 @@ def _gazetteer_tags(words: Sequence[str]) -> list[list[str]]:
         for length in range(min(longest, n - i), 0, -1):
             lists = entries.get(" ".join(words[i : i + length]) if length > 1 else words[i])
             if lists:
-                for name in lists:
-                    tags[i].append(f"{name}:B")
-                    for j in range(i + 1, i + length):
-                        tags[j].append(f"{name}:I")
+                yield i, length, lists
                 break
+
+
+def _gazetteer_tags(words: Sequence[str]) -> list[list[str]]:
+    """For each word, the gazetteer matches it is part of, as ``"<list>:B"`` or ``"<list>:I"``."""
+    tags: list[list[str]] = [[] for _ in words]
+    for i, length, lists in gazetteer_matches(words):
+        for name in lists:
+            tags[i].append(f"{name}:B")
+            for j in range(i + 1, i + length):
+                tags[j].append(f"{name}:I")
     return tags
 
 
@@ -361,20 +373,14 @@ def fill_from_gazetteers(words: Sequence[str], tags: Sequence[str]) -> list[str]
     ['B-LOC', 'O', 'B-LOC', 'I-LOC', 'O']
     """
     out = list(tags)
-    entries = lang_id.entity_gazetteers()
-    longest = lang_id.entity_gazetteer_longest()
-    i, n = 0, len(words)
-    while i < n:
-        for length in range(min(longest, n - i), 0, -1):
-            lists = entries.get(" ".join(words[i : i + length]) if length > 1 else words[i])
-            if not lists:
-                continue
-            label = "LOC" if any(name.startswith("loc-") for name in lists) else "ORG" if "org" in lists else None
-            if label and all(t == "O" for t in out[i : i + length]):
-                out[i : i + length] = [f"B-{label}"] + [f"I-{label}"] * (length - 1)
-            i += length - 1
-            break
-        i += 1
+    free = 0  # matches do not overlap here: the first, longest one wins
+    for i, length, lists in gazetteer_matches(words):
+        if i < free:
+            continue
+        free = i + length
+        label = "LOC" if any(name.startswith("loc-") for name in lists) else "ORG" if "org" in lists else None
+        if label and all(t == "O" for t in out[i : i + length]):
+            out[i : i + length] = [f"B-{label}"] + [f"I-{label}"] * (length - 1)
     return out
 
 
