@@ -28,6 +28,7 @@ import pandas as pd
 from telaah.tokenize import KINDS
 
 __all__ = [
+    "RowLocator",
     "BY",
     "By",
     "TOKEN_COLUMNS",
@@ -425,3 +426,38 @@ def per_1000(counts: np.ndarray, words: np.ndarray) -> np.ndarray:
     """
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(words > 0, counts * 1000.0 / np.maximum(words, 1), np.nan)
+
+
+class RowLocator:
+    """Find token rows by document and character offset, in a table in document and text order.
+
+    The one way the analyses that work on character spans (quotations, mentions,
+    boilerplate) find the tokens of a span: a sorted key per row and a binary
+    search, linear to build and logarithmic per look-up.
+
+    Examples
+    --------
+    >>> tokens = ensure_tokens(["Satu dua.", "Tiga."])
+    >>> RowLocator(tokens).rows(["doc1", "doc2", "doc1"], np.array([5, 0, 99])).tolist()
+    [1, 3, 3]
+    """
+
+    def __init__(self, tokens: pd.DataFrame) -> None:
+        codes, values = term_codes(tokens, "doc_id")
+        self._code_of = {str(v): i for i, v in enumerate(values)}
+        starts = tokens["start"].to_numpy(np.int64)
+        self._width = int(starts.max(initial=0)) + 2
+        self._keys = codes * self._width + starts
+        if len(self._keys) and np.any(np.diff(self._keys) < 0):
+            raise ValueError("tokens: the table is not in document and text order; pass the table telaah.token_table built")
+
+    def rows(self, doc_ids: Sequence[str], offsets: np.ndarray) -> np.ndarray:
+        """The first row at or after each (document, offset); past a document's last token, the next document's first.
+
+        A document the table does not have is an error naming it.
+        """
+        codes = np.fromiter((self._code_of.get(str(d), -1) for d in doc_ids), dtype=np.int64, count=len(doc_ids))
+        if (codes < 0).any():
+            missing = [d for d, c in zip(doc_ids, codes, strict=True) if c < 0][0]
+            raise ValueError(f"tokens: document {str(missing)!r} is not in the token table; pass the table of this corpus")
+        return np.searchsorted(self._keys, codes * self._width + np.minimum(offsets, self._width - 1), side="left")

@@ -25,7 +25,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from telaah._columns import check_unit, ensure_tokens, group_ids, kind_mask, per_1000, term_codes, unit_columns
+from telaah._columns import RowLocator, check_unit, ensure_tokens, group_ids, kind_mask, per_1000, unit_columns
 from telaah.entities import document_texts, entities
 from telaah.quotes import quotes
 from telaah.table import as_corpus
@@ -99,7 +99,7 @@ def actor_themes(
         statements = quotes(docs, tokens=table, mentions=mentions)
     rows, theme_of_match, themes = theme_match_rows(table, lexicon)
     is_word = kind_mask(table, ("word",)).astype(np.int64)
-    locate = _Locator(table)
+    locate = RowLocator(table)
     named = _named(table, mentions, locate, rows, theme_of_match, len(themes), is_word, unit, top)
     quoted = _quoted(mentions, statements, locate, rows, theme_of_match, len(themes), is_word, top)
     frames = [f for f in (named, quoted) if f is not None]
@@ -118,26 +118,8 @@ def actor_themes(
     return out
 
 
-class _Locator:
-    """Find token rows by document and character offset (the table is in document and text order)."""
-
-    def __init__(self, table: pd.DataFrame) -> None:
-        codes, values = term_codes(table, "doc_id")
-        self.code_of = {str(v): i for i, v in enumerate(values)}
-        starts = table["start"].to_numpy(np.int64)
-        self.width = int(starts.max(initial=0)) + 2
-        self.keys = codes * self.width + starts
-        if len(self.keys) and np.any(np.diff(self.keys) < 0):
-            raise ValueError("tokens: the table is not in document and text order; pass the table telaah.token_table built")
-
-    def rows(self, doc_ids: Sequence[str], offsets: np.ndarray) -> np.ndarray:
-        """The first row at or after each (document, offset)."""
-        codes = np.fromiter((self.code_of.get(str(d), -1) for d in doc_ids), dtype=np.int64, count=len(doc_ids))
-        return np.searchsorted(self.keys, codes * self.width + np.minimum(offsets, self.width - 1), side="left")
-
-
 def _named(
-    table: pd.DataFrame, mentions: pd.DataFrame, locate: _Locator, rows: np.ndarray, theme_of_match: np.ndarray,
+    table: pd.DataFrame, mentions: pd.DataFrame, locate: RowLocator, rows: np.ndarray, theme_of_match: np.ndarray,
     k: int, is_word: np.ndarray, unit: str, top: int | None,
 ) -> pd.DataFrame | None:
     """Theme counts over the distinct units that name each actor."""
@@ -174,7 +156,7 @@ def _named(
 
 
 def _quoted(
-    mentions: pd.DataFrame, statements: pd.DataFrame, locate: _Locator, rows: np.ndarray, theme_of_match: np.ndarray,
+    mentions: pd.DataFrame, statements: pd.DataFrame, locate: RowLocator, rows: np.ndarray, theme_of_match: np.ndarray,
     k: int, is_word: np.ndarray, top: int | None,
 ) -> pd.DataFrame | None:
     """Theme counts over the text of each speaker's statements, overlaps counted once."""

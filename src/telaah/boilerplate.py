@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from telaah import lang_id
-from telaah._columns import ensure_tokens, term_codes
+from telaah._columns import RowLocator, ensure_tokens
 from telaah.table import as_corpus
 from telaah.tokenize import LINE_BREAK
 
@@ -288,18 +288,10 @@ def drop_boilerplate(
     spans = boilerplate_spans(corpus, groupby=groupby, min_documents=min_documents, min_share=min_share)
     keep = np.ones(len(table), dtype=bool)
     if len(spans) and len(table):
-        codes, values = term_codes(table, "doc_id")
-        code_of = {str(v): i for i, v in enumerate(values)}
-        width = int(max(table["end"].max(), spans["end"].max())) + 2
-        keys = codes * width + table["start"].to_numpy(np.int64)
-        if np.any(np.diff(keys) < 0):
-            raise ValueError("tokens: the table is not in document and text order; pass the table telaah.token_table built")
-        span_codes = np.fromiter((code_of.get(d, -1) for d in spans["doc_id"]), dtype=np.int64, count=len(spans))
-        if (span_codes < 0).any():
-            missing = spans["doc_id"][span_codes < 0].iloc[0]
-            raise ValueError(f"tokens: document {missing!r} of the corpus is not in the token table; pass the table of this corpus")
-        first = np.searchsorted(keys, span_codes * width + spans["start"].to_numpy(), side="left")
-        stop = np.searchsorted(keys, span_codes * width + spans["end"].to_numpy(), side="left")
+        locate = RowLocator(table)
+        doc_ids = spans["doc_id"].tolist()
+        first = locate.rows(doc_ids, spans["start"].to_numpy())
+        stop = locate.rows(doc_ids, spans["end"].to_numpy())
         change = np.zeros(len(table) + 1, dtype=np.int64)
         np.add.at(change, first, 1)
         np.add.at(change, stop, -1)
