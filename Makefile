@@ -2,6 +2,7 @@
 #   make report   set up, run every notebook on the sample corpus, write HTML to reports/
 #   make test     set up, lint (ruff), run the whole test suite (notebooks included)
 #   make lab      set up, open JupyterLab in notebooks/ (as root too, e.g. in Docker)
+#   make notebooks  write the learner notebooks from the solution notebooks (both editions)
 #   make lock     re-pin requirements.lock to the newest versions pyproject.toml allows (then run make test)
 #
 # Set-up installs the exact versions in requirements.lock (the versions the test suite passed
@@ -13,7 +14,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.telaah-installed
 LOCK   := requirements.lock
 
-.PHONY: setup test lint report lab lock bench clean
+.PHONY: setup test lint report lab notebooks lock bench clean
 
 setup: $(STAMP)
 
@@ -43,6 +44,11 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 
 lab: setup
 	$(BIN)/jupyter lab notebooks $(ALLOW_ROOT)
+
+# The solution notebooks are the source; the learner notebooks (notebooks/*.ipynb, notebooks/id/*.ipynb)
+# are generated from them, and a test fails when a committed one differs.
+notebooks: setup
+	$(BIN)/telaah notebooks --learner
 
 lock: | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet "pip-tools>=7.4"

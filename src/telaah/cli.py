@@ -93,8 +93,26 @@ def _actors(args: argparse.Namespace) -> int:
 
 
 def _notebooks(args: argparse.Namespace) -> int:
-    from telaah.notebooks import export_html, find_notebooks, landing_page, notebook_summary, report_summary, run_notebook
+    from telaah.notebooks import (
+        export_html,
+        find_notebooks,
+        landing_page,
+        notebook_summary,
+        report_summary,
+        run_notebook,
+        write_learner_notebooks,
+    )
     from telaah.report import REPORT_NOTEBOOK
+
+    if args.learner or args.check:
+        changed = write_learner_notebooks(args.folder, check=args.check)
+        if args.check:
+            for path in changed:
+                print(f"{path}: not what its solution notebook generates; run: telaah notebooks --learner", file=sys.stderr)
+            return 1 if changed else 0
+        for path in changed:
+            print(f"{path}: written from its solution notebook", file=sys.stderr)
+        return 0
 
     # The report notebook needs a corpus and an output folder: `telaah report` runs it.
     paths = [Path(p) for p in args.notebooks] or [p for p in find_notebooks(args.folder) if p.name != REPORT_NOTEBOOK]
@@ -182,6 +200,8 @@ def build_parser() -> argparse.ArgumentParser:
     nbs.add_argument("--folder", default="notebooks")
     nbs.add_argument("--html-dir", default="reports")
     nbs.add_argument("--timeout", type=int, default=600, help="seconds one cell may take")
+    nbs.add_argument("--learner", action="store_true", help="write the learner notebooks from the solution notebooks (folder/solutions, folder/id/solutions) instead of running")
+    nbs.add_argument("--check", action="store_true", help="with --learner: only say which learner notebooks differ from what their solutions generate (exit 1)")
     nbs.set_defaults(func=_notebooks)
 
     rep = sub.add_parser("report", help="run the report notebook on a corpus: HTML, charts, CSV tables, manifest")

@@ -14,7 +14,44 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-__all__ = ["run_notebook", "export_html", "offline_html", "find_notebooks", "clear_outputs", "notebook_summary", "report_summary", "landing_page"]
+__all__ = [
+    "run_notebook",
+    "export_html",
+    "offline_html",
+    "find_notebooks",
+    "clear_outputs",
+    "notebook_summary",
+    "report_summary",
+    "landing_page",
+    "notebook_language",
+    "learner_notebook",
+    "write_learner_notebooks",
+    "code_skeleton",
+    "HEADINGS",
+]
+
+# The fixed words of a teaching notebook, per edition: the first cell's headings, the last cell's
+# summary, and the title prefix of a solution notebook.  Tests and the landing page read them.
+HEADINGS: dict[str, dict[str, str]] = {
+    "en": {
+        "learn": "What you will learn",
+        "need": "What you need to know already",
+        "time": "Time",
+        "summary": "Summary",
+        "next": "Next",
+        "solutions": "Solutions · ",
+        "stub": "# your answer",
+    },
+    "id": {
+        "learn": "Yang akan Anda pelajari",
+        "need": "Yang perlu sudah Anda ketahui",
+        "time": "Waktu",
+        "summary": "Ringkasan",
+        "next": "Selanjutnya",
+        "solutions": "Pembahasan · ",
+        "stub": "# jawaban Anda",
+    },
+}
 
 
 def find_notebooks(folder: str | Path) -> list[Path]:
@@ -111,7 +148,8 @@ def clear_outputs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 
 def notebook_summary(nb: nbformat.NotebookNode) -> dict[str, str]:
-    """A teaching notebook's title, what it teaches and its time, read from its first cell.
+    """A teaching notebook's title, what it teaches and its time, read from its first cell
+    (in the notebook's language, :func:`notebook_language`).
 
     Examples
     --------
@@ -120,6 +158,7 @@ def notebook_summary(nb: nbformat.NotebookNode) -> dict[str, str]:
     >>> notebook_summary(nb)
     {'title': '01 · Tokens', 'learn': '1. Tokens.\\n2. Stems.', 'time': '45 minutes.'}
     """
+    words = HEADINGS[notebook_language(nb)]
     first = next((c.source for c in nb.cells if c.cell_type == "markdown"), "")
     lines = first.splitlines()
     title = next((line.lstrip("# ").strip() for line in lines if line.startswith("# ")), "")
@@ -127,7 +166,7 @@ def notebook_summary(nb: nbformat.NotebookNode) -> dict[str, str]:
     time_line = ""
     reading = False
     for line in lines:
-        if line.strip().startswith("**What you will learn**"):
+        if line.strip().startswith(f"**{words['learn']}**"):
             reading = True
             continue
         if reading:
@@ -135,7 +174,7 @@ def notebook_summary(nb: nbformat.NotebookNode) -> dict[str, str]:
                 reading = False
             else:
                 learn.append(line.rstrip())
-        if line.startswith("**Time**"):
+        if line.startswith(f"**{words['time']}**"):
             time_line = line.split(":", 1)[1].strip() if ":" in line else ""
     return {"title": title, "learn": "\n".join(learn), "time": time_line}
 
@@ -189,3 +228,164 @@ def landing_page(notebooks: list[tuple[str, dict[str, str]]], reports: list[tupl
             parts.append(f"<section><h3><a href=\"{escape(href)}\">{escape(info.get('title') or href)}</a></h3>{learn}{time_text}</section>")
     parts.append("</html>\n")
     return "\n".join(parts)
+
+
+# ---------------------------------------------------------------------------
+# Learner notebooks, generated from the solution notebooks
+# ---------------------------------------------------------------------------
+
+
+def notebook_language(nb: nbformat.NotebookNode) -> str:
+    """The edition of a notebook: ``metadata["telaah"]["language"]``, ``"en"`` when not set.
+
+    Examples
+    --------
+    >>> notebook_language(nbformat.v4.new_notebook(metadata={"telaah": {"language": "id"}}))
+    'id'
+    """
+    language = nb.metadata.get("telaah", {}).get("language", "en")
+    if language not in HEADINGS:
+        raise ValueError(f"notebook metadata telaah.language={language!r}: expected one of {', '.join(HEADINGS)}")
+    return language
+
+
+def learner_notebook(solution: nbformat.NotebookNode, *, name: str = "notebook") -> nbformat.NotebookNode:
+    """The learner's notebook made from a solution notebook.
+
+    A solution notebook is the one source of an exercise.  In the learner's
+    copy:
+
+    * a code cell tagged ``solution`` keeps its ``check(...)`` and
+      ``hint(...)`` calls, and each ``jawaban_N = <solution>`` becomes
+      ``jawaban_N = ...`` with a comment; anything else in it (helper code
+      that gives the answer away) is left out;
+    * a cell tagged ``solution-only`` (a discussion that names the answer)
+      is left out;
+    * the title loses its ``Solutions · `` prefix (``Pembahasan · `` in the
+      Indonesian edition).
+
+    Outputs are cleared.  ``name`` is used in error messages.
+
+    Raises
+    ------
+    ValueError
+        When a ``solution`` cell is not plain Python, or assigns no
+        ``jawaban_...`` name, or the title lacks the solution prefix.
+
+    Examples
+    --------
+    >>> nb = nbformat.v4.new_notebook(cells=[
+    ...     nbformat.v4.new_markdown_cell("# Solutions · 01 · Tokens"),
+    ...     nbformat.v4.new_code_cell('jawaban_1 = len("abc")\\n\\ncheck("01.1", jawaban_1)', metadata={"tags": ["solution"]}),
+    ...     nbformat.v4.new_markdown_cell("It is 3.", metadata={"tags": ["solution-only"]})])
+    >>> learner = learner_notebook(nb)
+    >>> [c.source for c in learner.cells]
+    ['# 01 · Tokens', 'jawaban_1 = ...  # your answer\\n\\ncheck("01.1", jawaban_1)']
+    """
+    import ast
+    import copy
+
+    words = HEADINGS[notebook_language(solution)]
+    nb = copy.deepcopy(solution)
+    cells = []
+    for index, cell in enumerate(nb.cells):
+        tags = list(cell.metadata.get("tags", []))
+        if "solution-only" in tags:
+            continue
+        if "solution" in tags:
+            if cell.cell_type != "code":
+                raise ValueError(f"{name}: cell {index} is tagged 'solution' but is {cell.cell_type}; tag a discussion 'solution-only'")
+            try:
+                tree = ast.parse(cell.source)
+            except SyntaxError as error:
+                raise ValueError(f"{name}: cell {index} (tagged 'solution') is not plain Python: {error}") from None
+            stubs, calls = [], []
+            for statement in tree.body:
+                target = statement.targets[0] if isinstance(statement, ast.Assign) and len(statement.targets) == 1 else None
+                if isinstance(target, ast.Name) and target.id.startswith("jawaban"):
+                    stubs.append(f"{target.id} = ...  {words['stub']}")
+                elif (
+                    isinstance(statement, ast.Expr)
+                    and isinstance(statement.value, ast.Call)
+                    and isinstance(statement.value.func, ast.Name)
+                    and statement.value.func.id in {"check", "hint"}
+                ):
+                    calls.append(ast.get_source_segment(cell.source, statement))
+            if not stubs:
+                raise ValueError(f"{name}: cell {index} is tagged 'solution' but assigns no jawaban_... name")
+            cell.source = "\n".join(stubs) + ("\n\n" + "\n".join(calls) if calls else "")
+            tags = [t for t in tags if t != "solution"] + ["exercise"]
+        if tags:
+            cell.metadata["tags"] = tags
+        cells.append(cell)
+    nb.cells = cells
+    title = nb.cells[0].source if nb.cells and nb.cells[0].cell_type == "markdown" else ""
+    prefix = "# " + words["solutions"]
+    if not title.startswith(prefix):
+        raise ValueError(f"{name}: a solution notebook's first cell starts with {prefix!r}")
+    nb.cells[0].source = "# " + title[len(prefix):]
+    return clear_outputs(nb)
+
+
+def write_learner_notebooks(folder: str | Path, *, check: bool = False) -> list[Path]:
+    """Write (or, with ``check=True``, compare) the learner notebooks of every ``solutions`` folder.
+
+    Each ``solutions/NAME.ipynb`` under ``folder`` (``notebooks/solutions``,
+    ``notebooks/id/solutions``) gives ``NAME.ipynb`` in the folder above it.
+
+    Returns
+    -------
+    list of Path
+        The learner notebooks written; with ``check=True``, those that differ
+        from what the generator makes (an empty list means all agree).
+    """
+    folder = Path(folder)
+    changed = []
+    for solutions in sorted(p for p in folder.rglob("solutions") if p.is_dir()):
+        for source in find_notebooks(solutions):
+            target = solutions.parent / source.name
+            learner = learner_notebook(nbformat.read(source, as_version=4), name=str(source))
+            text = nbformat.writes(learner)
+            text = text if text.endswith("\n") else text + "\n"
+            current = target.read_text(encoding="utf-8") if target.is_file() else None
+            if current == text:
+                continue
+            changed.append(target)
+            if not check:
+                tmp = target.with_name(f".{target.name}.tmp")
+                tmp.write_text(text, encoding="utf-8")
+                tmp.replace(target)
+    return changed
+
+
+def code_skeleton(nb: nbformat.NotebookNode) -> list[list[str]]:
+    """The code of a notebook with the words of its language masked: one token list per code cell.
+
+    Two editions of a notebook have the same code when their skeletons are
+    equal: the same names, numbers, operators and layout of statements, cell
+    by cell.  What may differ is what a reader reads: string literals (chart
+    titles, axis labels, printed sentences, the ``use_language`` argument)
+    and comments.
+
+    Examples
+    --------
+    >>> en = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('ax.set_title("Words")  # a chart')])
+    >>> id_ = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('ax.set_title("Kata")  # sebuah grafik')])
+    >>> code_skeleton(en) == code_skeleton(id_)
+    True
+    """
+    import io
+    import tokenize
+
+    masked = {tokenize.STRING} | {getattr(tokenize, name) for name in ("FSTRING_MIDDLE",) if hasattr(tokenize, name)}
+    skip = {tokenize.NL, tokenize.ENCODING, tokenize.COMMENT}
+    out = []
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        try:
+            tokens = list(tokenize.generate_tokens(io.StringIO(cell.source).readline))
+        except (tokenize.TokenError, SyntaxError) as error:
+            raise ValueError(f"code cell {index} cannot be tokenized: {error}") from None
+        out.append(["<text>" if t.type in masked else t.string for t in tokens if t.type not in skip])
+    return out
