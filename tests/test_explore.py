@@ -182,6 +182,26 @@ def test_picking_a_theme_and_moving_the_slider_update_the_views(tokens):
     assert ui.views["topics_table"].value.count("<tr>") == 4  # one row per topic (the header has a style)
 
 
+def test_where_widgets_cannot_run_the_explorer_shows_a_static_picture_of_each_tab(tokens, tmp_path):
+    import nbformat
+
+    from telaah.notebooks import WIDGET_VIEW, export_html
+
+    ui = explorer(tokens, word="perdagangan")
+    ui.controls["theme"].value = "wilayah"
+    bundle = ui._repr_mimebundle_()
+    assert WIDGET_VIEW in bundle  # JupyterLab still gets the live widget
+    picture = bundle["text/html"]
+    assert [h in picture for h in ("<h4>Word", "<h4>Theme", "<h4>Topics")] == [True, True, True]
+    assert "stem 'dagang'" in picture and "wilayah" in picture and picture.count("data:image/png;base64,") == 2
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("ui")])
+    nb.cells[0].outputs = [nbformat.v4.new_output("display_data", data=bundle)]
+    page = export_html(nb, tmp_path / "explore.html").read_text(encoding="utf-8")
+    assert "stem &#39;dagang&#39;" in page or "stem 'dagang'" in page
+    assert WIDGET_VIEW not in page
+    assert WIDGET_VIEW in nb.cells[0].outputs[0].data  # the notebook itself is not changed
+
+
 def test_word_profile_groupby_a_list_runs_positions_within_each_paragraph(tokens):
     article = word_profile(tokens, "pasukan")
     paragraphs = word_profile(tokens, "pasukan", groupby=["doc_id", "para_id"])

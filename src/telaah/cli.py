@@ -115,13 +115,20 @@ def _notebooks(args: argparse.Namespace) -> int:
         return 0
 
     # The report notebook needs a corpus and an output folder: `telaah report` runs it.
-    paths = [Path(p) for p in args.notebooks] or [p for p in find_notebooks(args.folder) if p.name != REPORT_NOTEBOOK]
+    # By default both editions run: notebooks/ to html_dir, notebooks/id/ to html_dir/id.
     out_dir = Path(args.html_dir)
+    if args.notebooks:
+        runs = [(Path(p), out_dir) for p in args.notebooks]
+    else:
+        runs = [(p, out_dir) for p in find_notebooks(args.folder) if p.name != REPORT_NOTEBOOK]
+        edition = Path(args.folder) / "id"
+        if edition.is_dir():
+            runs += [(p, out_dir / "id") for p in find_notebooks(edition)]
     pages = []
-    for path in paths:
+    for path, folder in runs:
         nb = run_notebook(path, timeout=args.timeout)
-        html = export_html(nb, out_dir / f"{path.stem}.html")
-        pages.append((f"{path.stem}.html", notebook_summary(nb)))
+        html = export_html(nb, folder / f"{path.stem}.html")
+        pages.append((html.relative_to(out_dir).as_posix(), notebook_summary(nb)))
         print(f"{path} ran in {nb.metadata['telaah_seconds']} s -> {html}", file=sys.stderr)
     reports = []
     for report in sorted(out_dir.glob("*/report.html")):  # written by `telaah report --out reports/NAME`

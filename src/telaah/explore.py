@@ -669,4 +669,34 @@ def explorer(
         ui.set_title(i, tab.title)
     ui.controls = dict(zip(("word", "theme", "k"), (tab.control for tab in tabs), strict=True))
     ui.views = {name: view for tab in tabs for name, view in tab.views.items()}
+    widget_bundle = ui._repr_mimebundle_
+
+    def bundle(**kwargs: Any) -> dict[str, Any]:
+        # JupyterLab shows the widget; a page without a widget manager (exported HTML) the picture
+        return {**(widget_bundle(**kwargs) or {}), "text/html": snapshot_html(tabs)}
+
+    ui._repr_mimebundle_ = bundle
     return ui
+
+
+def snapshot_html(tabs: list[_Tab]) -> str:
+    """A static picture of the explorer's tabs as they stand: each tab's control value, text, chart and tables.
+
+    Shown where widgets cannot run (an exported page opened offline), in
+    place of the live tabs.
+    """
+    import base64
+    from html import escape
+
+    parts = ["<div class='telaah-explorer-snapshot'><p><i>A static picture of the explorer; open the notebook in JupyterLab to use it.</i></p>"]
+    for tab in tabs:
+        parts.append(f"<h4>{escape(tab.title)} &middot; {escape(str(tab.control.description))} {escape(str(tab.control.value))}</h4>")
+        for view in tab.views.values():
+            value = view.value
+            if isinstance(value, (bytes, memoryview)):
+                if len(value):
+                    parts.append(f"<img alt='{escape(tab.title)} chart' src='data:image/png;base64,{base64.b64encode(bytes(value)).decode()}'>")
+            elif value:
+                parts.append(str(value))
+    parts.append("</div>")
+    return "\n".join(parts)

@@ -234,8 +234,8 @@ def vocabulary(
     Examples
     --------
     >>> v = vocabulary(["Jepang dan Rusia. Jepang sepakat."], groupby=None)
-    >>> v[["tokens", "types", "hapax", "sentences", "mean_sentence_length"]].values.tolist()
-    [[5.0, 4.0, 3.0, 2.0, 2.5]]
+    >>> v[["tokens", "types", "hapax", "sentences"]].values.tolist(), float(v.mean_sentence_length.iloc[0])
+    ([[5, 4, 3, 2]], 2.5)
     """
     tokens = ensure_tokens(tokens)
     column = check_by(tokens, by)
@@ -251,16 +251,17 @@ def vocabulary(
     n_groups = len(keys)
     n_terms = max(len(terms), 1)
 
-    n_tokens = np.bincount(gid, minlength=n_groups).astype(float)
+    # counts are integers (the report shows 462, not 462.0); the ratios below are floats
+    n_tokens = np.bincount(gid, minlength=n_groups).astype(np.int64)
     pair, pair_counts = unique_counts(gid * n_terms + codes)
-    types = np.bincount(pair // n_terms, minlength=n_groups).astype(float)
-    hapax = np.bincount(pair[pair_counts == 1] // n_terms, minlength=n_groups).astype(float)
+    types = np.bincount(pair // n_terms, minlength=n_groups).astype(np.int64)
+    hapax = np.bincount(pair[pair_counts == 1] // n_terms, minlength=n_groups).astype(np.int64)
 
     doc_codes, _ = term_codes(sub, "doc_id")
     sent = sub["sent_id"].to_numpy(np.int64)
     sentence_keys = unique_counts((gid * (int(doc_codes.max(initial=0)) + 1) + doc_codes) * (int(sent.max(initial=0)) + 1) + sent)[0]
     per_group = (int(doc_codes.max(initial=0)) + 1) * (int(sent.max(initial=0)) + 1)
-    sentences = np.bincount(sentence_keys // per_group, minlength=n_groups).astype(float)
+    sentences = np.bincount(sentence_keys // per_group, minlength=n_groups).astype(np.int64)
 
     # MATTR: windows run within one text of one group (a "run").
     text_codes = term_codes(sub, "parent_id")[0] if "parent_id" in sub.columns else doc_codes

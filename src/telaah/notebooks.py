@@ -104,9 +104,22 @@ def export_html(nb: nbformat.NotebookNode, out: str | Path, *, hide_code: bool =
     managers) and style sheets are left out (Telaah's pages use no TeX and no
     diagrams; a ``$`` stays a dollar sign).  With ``hide_code`` (a report) the
     code cells and the ``In []``/``Out []`` prompts are left out too.
+
+    Widgets cannot run on such a page: an output that also carries a static
+    picture (``text/html``, as :func:`telaah.explore.explorer` gives) shows
+    the picture; the notebook itself is not changed.
     """
+    import copy
+
     from nbconvert import HTMLExporter
 
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if WIDGET_VIEW in data and "text/html" in data:
+                del data[WIDGET_VIEW]
+    nb.metadata.pop("widgets", None)
     exporter = HTMLExporter(
         exclude_input=hide_code, exclude_input_prompt=hide_code, exclude_output_prompt=hide_code, embed_images=True
     )
@@ -118,6 +131,7 @@ def export_html(nb: nbformat.NotebookNode, out: str | Path, *, hide_code: bool =
     return out
 
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 _REMOTE_SCRIPT = re.compile(r"<script\b[^>]*\bsrc=[\"']https?://[^>]*>\s*</script>", re.IGNORECASE)
 _REMOTE_LINK = re.compile(r"<link\b[^>]*\bhref=[\"']https?://[^>]*>", re.IGNORECASE)
 _REMOTE_MODULE = re.compile(r"<script\b[^>]*>(?:(?!</script>).)*?import\(\s*[\"']https?://.*?</script>", re.IGNORECASE | re.DOTALL)
@@ -156,7 +170,7 @@ def notebook_summary(nb: nbformat.NotebookNode) -> dict[str, str]:
     >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
     ...     "# 01 · Tokens\\n\\nIntro.\\n\\n**What you will learn**\\n1. Tokens.\\n2. Stems.\\n\\n**Time**: 45 minutes.")])
     >>> notebook_summary(nb)
-    {'title': '01 · Tokens', 'learn': '1. Tokens.\\n2. Stems.', 'time': '45 minutes.'}
+    {'title': '01 · Tokens', 'learn': '1. Tokens.\\n2. Stems.', 'time': '45 minutes.', 'language': 'en'}
     """
     words = HEADINGS[notebook_language(nb)]
     first = next((c.source for c in nb.cells if c.cell_type == "markdown"), "")
@@ -176,7 +190,7 @@ def notebook_summary(nb: nbformat.NotebookNode) -> dict[str, str]:
                 learn.append(line.rstrip())
         if line.startswith(f"**{words['time']}**"):
             time_line = line.split(":", 1)[1].strip() if ":" in line else ""
-    return {"title": title, "learn": "\n".join(learn), "time": time_line}
+    return {"title": title, "learn": "\n".join(learn), "time": time_line, "language": notebook_language(nb)}
 
 
 def report_summary(path: str | Path) -> str:
@@ -220,12 +234,19 @@ def landing_page(notebooks: list[tuple[str, dict[str, str]]], reports: list[tupl
         parts.append("<h2>Reports</h2>")
         for href, name, summary in reports:
             parts.append(f"<section><h3><a href=\"{escape(href)}\">Report: {escape(name)}</a></h3>{markdown2html(summary) if summary else ''}</section>")
-    if notebooks:
-        parts.append("<h2>Teaching notebooks</h2>")
-        for href, info in notebooks:
+    editions = {"en": ("Teaching notebooks", "en"), "id": ("Edisi Bahasa Indonesia: buku catatan pengajaran", "id")}
+    for language, (heading, lang) in editions.items():
+        pages = [(href, info) for href, info in notebooks if info.get("language", "en") == language]
+        if not pages:
+            continue
+        parts.append(f"<h2 lang='{lang}'>{escape(heading)}</h2>")
+        for href, info in pages:
             learn = markdown2html(info.get("learn", "")) if info.get("learn") else ""
-            time_text = f"<p class='time'>Time: {escape(info['time'])}</p>" if info.get("time") else ""
-            parts.append(f"<section><h3><a href=\"{escape(href)}\">{escape(info.get('title') or href)}</a></h3>{learn}{time_text}</section>")
+            time_word = HEADINGS[language]["time"]
+            time_text = f"<p class='time'>{time_word}: {escape(info['time'])}</p>" if info.get("time") else ""
+            parts.append(
+                f"<section lang='{lang}'><h3><a href=\"{escape(href)}\">{escape(info.get('title') or href)}</a></h3>{learn}{time_text}</section>"
+            )
     parts.append("</html>\n")
     return "\n".join(parts)
 

@@ -1150,7 +1150,6 @@ def make_report(
         "TOPICS": k,
         "RANDOM_STATE": random_state,
         "OUT": ".",  # the kernel's working directory: the folder the report is built in
-        "OUT_LABEL": str(out),  # how the report names its folder
     }
     show = sys.stderr.isatty() if progress is None else progress
     with _sigterm_as_interrupt():
@@ -1190,12 +1189,11 @@ def _manifest(
     files = report_files(staging)
     read = _corpus_files(corpus)
     encodings = corpus.attrs.get("encodings", {})
-    shown = {k: v for k, v in parameters.items() if k != "OUT_LABEL"}
     return {
         "generator": GENERATOR,
         "format": MANIFEST_FORMAT,
         "out": str(out),
-        "parameters": {**shown, "OUT": str(out), "HIDE_CODE": hide_code},
+        "parameters": {**parameters, "OUT": str(out), "HIDE_CODE": hide_code},
         "random_state": parameters["RANDOM_STATE"],
         "corpus": {
             "source": str(path),
