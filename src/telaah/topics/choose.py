@@ -182,9 +182,10 @@ def _recommend(table: pd.DataFrame, *, tolerance: float, n_states: int) -> tuple
     if len(candidates) == 1:
         reason = f"k={best}: the most stable k across {n_states} random states (stability {top:.2f}); its mean coherence is {row['coherence']:.3f}"
     else:
+        ks = ", ".join(ks.split(", ")[:-1]) + " and " + ks.split(", ")[-1]
         reason = (
-            f"k={best}: among the most stable ks across {n_states} random states (stability within {tolerance} of the best, {top:.2f}: k={ks}), "
-            f"the one with the highest mean coherence ({row['coherence']:.3f})"
+            f"k={best}: of the ks whose stability across {n_states} random states is within {tolerance} of the best "
+            f"({top:.2f}), namely k={ks}, it has the highest mean coherence ({row['coherence']:.3f})"
         )
     if top < _UNSTABLE:
         reason += f". No k is stable (best stability {top:.2f} < {_UNSTABLE}): the topics change with the random state, so treat them as tentative"
