@@ -1394,6 +1394,19 @@ def stem(word: str) -> str:
 _AFFIX_TYPES = {"P": "particle", "PP": "possessive pronoun", "DS": "derivational suffix", "DP": "derivational prefix"}
 
 
+def _removed_part(before: str, after: str, *, prefix: bool) -> str:
+    """What a step took off ``before``: the part outside the longest common end (prefixes) or start (suffixes).
+
+    PySastrawi's own record gives the whole word for some prefix rules (those
+    that restore a melted first letter), so it is computed from the two forms.
+    """
+    if prefix:
+        common = len(os.path.commonprefix([before[::-1], after[::-1]]))
+        return before[: len(before) - common]
+    common = len(os.path.commonprefix([before, after]))
+    return before[common:]
+
+
 def sastrawi_steps(word: str) -> pd.DataFrame:
     """Show the affixes Sastrawi removes from a word, one row per removal, in order.
 
@@ -1411,6 +1424,10 @@ def sastrawi_steps(word: str) -> pd.DataFrame:
         Columns ``step`` (1-based), ``before``, ``removed``, ``affix`` (particle,
         possessive pronoun, derivational suffix or prefix), ``after``, and
         ``in_dictionary`` (whether ``after`` is a root in Sastrawi's dictionary).
+        ``removed`` is the part of ``before`` the step took off: for a
+        prefix that melted the root's first letter (*menyelesai* ->
+        *selesai*) it is the written prefix (*meny*), and ``after`` shows
+        the letter restored.
         Removals undone by Sastrawi's backtracking are not shown; the last
         ``after`` that is in the dictionary is Sastrawi's stem.
 
@@ -1418,6 +1435,8 @@ def sastrawi_steps(word: str) -> pd.DataFrame:
     --------
     >>> sastrawi_steps("pertahanannya")[["before", "removed", "after"]].values.tolist()
     [['pertahanannya', 'nya', 'pertahanan'], ['pertahanan', 'an', 'pertahan'], ['pertahan', 'per', 'tahan']]
+    >>> sastrawi_steps("menyelesaikan")[["removed", "after"]].values.tolist()
+    [['kan', 'menyelesai'], ['meny', 'selesai']]
     """
     from Sastrawi.Stemmer.Context.Context import Context
     from Sastrawi.Stemmer.Context.Visitor.VisitorProvider import VisitorProvider
@@ -1429,7 +1448,7 @@ def sastrawi_steps(word: str) -> pd.DataFrame:
         {
             "step": i,
             "before": r.get_subject(),
-            "removed": r.get_removed_part(),
+            "removed": _removed_part(r.get_subject(), r.get_result(), prefix=r.get_affix_type() == "DP"),
             "affix": _AFFIX_TYPES.get(r.get_affix_type(), r.get_affix_type()),
             "after": r.get_result(),
             "in_dictionary": dictionary.contains(r.get_result()),
