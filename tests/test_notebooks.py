@@ -193,3 +193,22 @@ def test_the_landing_page_says_what_each_notebook_teaches_and_summarises_reports
     page = landing_page([(f"{NOTEBOOKS[0].stem}.html", info)], [("sample/report.html", "sample", "**22 sentences**, one article.")])
     assert f'href="{NOTEBOOKS[0].stem}.html"' in page and "<strong>22 sentences</strong>" in page
     assert "http://" not in page and "https://" not in page and "<script" not in page
+
+
+def test_the_lesson_plans_fit_their_sessions_and_agree_across_languages():
+    def sessions(path: Path) -> list[list[tuple[int, int]]]:
+        out: list[list[tuple[int, int]]] = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if re.match(r"## (Session|Sesi) \d", line):
+                out.append([])
+            m = re.match(r"\| (\d)[:.](\d\d)-(\d)[:.](\d\d) \|", line)
+            if m and out:
+                h1, m1, h2, m2 = map(int, m.groups())
+                out[-1].append((h1 * 60 + m1, h2 * 60 + m2))
+        return out
+
+    english, indonesian = sessions(ROOT / "docs" / "teaching.md"), sessions(ROOT / "docs" / "teaching.id.md")
+    assert len(english) >= 2 and english == indonesian, "the two lesson plans differ in their timings"
+    for number, blocks in enumerate(english, start=1):
+        assert blocks[0][0] == 0 and blocks[-1][1] <= 90, f"session {number} does not fit 90 minutes"
+        assert all(a[1] == b[0] for a, b in zip(blocks, blocks[1:], strict=False)), f"session {number} has a gap or an overlap"
