@@ -10,8 +10,9 @@ the table costs a few dozen bytes per token.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -131,6 +132,32 @@ def token_table(
     [['Warga', 'warga', False], ['Bekasi', 'bekasi', True], ['menolak', 'tolak', False], ['kerusakan', 'rusak', False]]
     """
     docs = as_corpus(corpus)
+    return _build_table(
+        docs, stem=stem, protect_names=protect_names, stopwords=stopwords, stemmer=stemmer, progress=progress, processes=processes, metadata=metadata
+    )
+
+
+def _build_table(
+    docs: pd.DataFrame,
+    *,
+    stem: bool,
+    protect_names: bool,
+    stopwords: Iterable[str] | str,
+    stemmer: Any,
+    progress: bool | None,
+    processes: int | None,
+    metadata: bool | Sequence[str],
+    names: frozenset[str] | None = None,
+    categories: Mapping[str, pd.Index] | None = None,
+) -> pd.DataFrame:
+    """:func:`token_table` on a corpus table.
+
+    ``names`` (the lowercase forms that are proper nouns) and ``stemmer`` (any
+    object with ``stem_table``) let :mod:`telaah.dask` decide names and stems
+    once for a whole corpus and build each partition's rows with them;
+    ``categories`` gives ``doc_id`` and metadata columns their corpus-wide
+    categories.  By default names are decided on ``docs`` itself.
+    """
     stoplist = load_stopwords(stopwords) if isinstance(stopwords, str) else frozenset(w.lower() for w in stopwords)
     columns = _scan_corpus(docs, progress=progress, processes=processes)
     n = len(columns["form"])
@@ -146,13 +173,14 @@ def token_table(
     kind_codes = form_kind.astype(np.int8)[tok_codes]
     word_code = np.flatnonzero(kind_names == "word")
     is_word = kind_codes == (word_code[0] if len(word_code) else -1)
-    is_name_type = _name_types(
-        tok_forms, form_to_lower, lowers, tok_codes, is_word, columns["sent_global"], protect=protect_names
-    )
+    if names is None:
+        is_name_type = _name_types(tok_forms, form_to_lower, lowers, tok_codes, is_word, columns["sent_global"], protect=protect_names)
+    else:
+        is_name_type = np.fromiter((w in names for w in lowers), dtype=bool, count=len(lowers))
 
     table = pd.DataFrame(
         {
-            "doc_id": pd.Categorical.from_codes(columns["doc_code"], categories=pd.Index(docs["doc_id"].astype(str))),
+            "doc_id": _categorical(docs["doc_id"].astype(str), columns["doc_code"], (categories or {}).get("doc_id")),
             "sent_id": columns["sent_id"],
             "para_id": columns["para_id"],
             "token_id": columns["token_id"],
@@ -177,9 +205,17 @@ def token_table(
         parents = docs["parent_id"].astype(str).to_numpy()
         table.insert(1, "parent_id", pd.Categorical(parents[columns["doc_code"]]))
     for name in _metadata_columns(docs, metadata):
-        values = pd.Categorical(docs[name])
+        known = (categories or {}).get(name)
+        values = pd.Categorical(docs[name]) if known is None else pd.Categorical(docs[name], categories=known)
         table[name] = pd.Categorical.from_codes(values.codes[columns["doc_code"]], dtype=values.dtype)
     return table
+
+
+def _categorical(values: pd.Series, codes: np.ndarray, known: pd.Index | None) -> pd.Categorical:
+    """``values[codes]`` as a categorical: with ``values`` as categories, or with the ``known`` ones."""
+    if known is None:
+        return pd.Categorical.from_codes(codes, categories=pd.Index(values))
+    return pd.Categorical.from_codes(known.get_indexer(values)[codes], categories=known)
 
 
 #: Corpus columns that are not document metadata: the text, the ids, and where a unit lies in its parent.
@@ -328,6 +364,23 @@ def _name_types(
         return is_name
     listed = protected_names()
     is_name |= np.fromiter((w in listed for w in lowers), dtype=bool, count=len(lowers))
+    capitalised, seen_lower = _name_evidence(forms, form_to_lower, lowers, tok_codes, is_word, sent_global)
+    return is_name | (capitalised & ~seen_lower)
+
+
+def _name_evidence(
+    forms: list[str], form_to_lower: np.ndarray, lowers: list[str], tok_codes: np.ndarray, is_word: np.ndarray, sent_global: Any
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per lowercase type: is it written capitalised somewhere a name would be, and is it ever written in lowercase?
+
+    A type is a name candidate when the first holds and the second does not,
+    over the whole corpus; :mod:`telaah.dask` adds the evidence of all
+    partitions before it decides.
+    """
+    capitalised = np.zeros(len(lowers), dtype=bool)
+    seen_lower = np.zeros(len(lowers), dtype=bool)
+    if not len(tok_codes):
+        return capitalised, seen_lower
     # A capitalised word says nothing about names where any word would be capitalised: as the
     # first word of a sentence, or right after a full stop, an opening quote, a colon or a dash
     # (a quoted sentence inside a sentence: “Kita harus bertindak. Kita tidak boleh ...”).
@@ -341,12 +394,9 @@ def _name_types(
     capitalised_form = np.fromiter((f[:1].isupper() for f in forms), dtype=bool, count=len(forms))
     lowercase_form = np.fromiter((f == lowers[i] for f, i in zip(forms, form_to_lower, strict=True)), dtype=bool, count=len(forms))
     word_forms = tok_codes[word_rows]
-    cap_inside = np.flatnonzero((np.bincount(word_forms[~initial], minlength=len(forms)) > 0) & capitalised_form)
-    seen_lower = np.flatnonzero((np.bincount(word_forms, minlength=len(forms)) > 0) & lowercase_form)
-    candidate = np.zeros(len(lowers), dtype=bool)
-    candidate[form_to_lower[cap_inside]] = True
-    candidate[form_to_lower[seen_lower]] = False
-    return is_name | candidate
+    capitalised[form_to_lower[np.flatnonzero((np.bincount(word_forms[~initial], minlength=len(forms)) > 0) & capitalised_form)]] = True
+    seen_lower[form_to_lower[np.flatnonzero((np.bincount(word_forms, minlength=len(forms)) > 0) & lowercase_form)]] = True
+    return capitalised, seen_lower
 
 
 def _stem_types(

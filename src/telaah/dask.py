@@ -1,0 +1,545 @@
+"""Corpora beyond one machine's memory: the token table and its counts on Dask.
+
+The same analysis as the in-memory functions, on a ``dask.dataframe``: a
+corpus read file by file into partitions, a token table built partition by
+partition, and counts computed by map-reduce, equal to the in-memory results
+on the same corpus.  Telaah starts no pool of its own here: the work runs on
+whatever Dask scheduler is active (the default threads, ``processes``, a
+``distributed.LocalCluster`` or a ``Client("tcp://...")`` to a cluster).
+
+Two things are decided once for the whole corpus, not per partition, so that
+a partition's rows are what the in-memory table would have:
+
+* **names**: a form is a proper noun when the corpus writes it capitalised
+  inside a sentence somewhere and never in lowercase (see
+  :func:`telaah.token_table`); each partition reports its evidence and the
+  decision is taken on the sum;
+* **stems**: each distinct word of the corpus is stemmed once, in this
+  process (its persistent stem cache is written here only), and the mapping
+  is shipped to the workers.
+
+``doc_id``, ``parent_id`` and the metadata columns get corpus-wide
+categories, so groups come in the same order as in memory; the term columns
+(``token``, ``lower``, ``stem`` ...) keep per-partition categories.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from telaah import dask as td
+>>> corpus = td.from_pandas(pd.DataFrame({"doc_id": ["a", "b"], "text": ["Ekspor dan impor.", "Ekspor turun."]}), npartitions=2)
+>>> td.frequencies(td.token_table(corpus))[["term", "count"]].values.tolist()
+[['ekspor', 2], ['impor', 1], ['turun', 1]]
+"""
+
+from __future__ import annotations
+
+import glob as globbing
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from telaah._columns import check_by, check_kinds
+from telaah.corpus import read_corpus as read_corpus_in_memory
+from telaah.errors import CorpusError
+from telaah.freq import frequencies as frequencies_in_memory
+from telaah.lang_id import protected_names
+
+__all__ = ["read_corpus", "from_pandas", "token_table", "frequencies", "to_parquet", "read_token_table"]
+
+#: Partitions of about this many bytes of input files (several small files share one partition).
+BLOCKSIZE = 64 * 2**20
+_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".csv", ".tsv", ".parquet")
+#: Columns whose categories are per partition (the terms); the others that are categorical are corpus-wide.
+_TERM_COLUMNS = ("token", "lower", "kind", "stem", "stem_source")
+
+
+def _dd() -> Any:
+    try:
+        import dask.dataframe as dd
+    except ImportError as error:  # pragma: no cover - dask is a dependency of the dask extra and of dev
+        raise ImportError("telaah.dask needs Dask: pip install 'telaah[dask]' (dask and distributed)") from error
+    return dd
+
+
+# ---------------------------------------------------------------------------
+# Reading
+# ---------------------------------------------------------------------------
+
+
+def _files(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> list[Path]:
+    """The corpus files named by a glob, a folder, a file, or a list of those, in name order."""
+    items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    if not items:
+        raise ValueError("read_corpus: no paths given")
+    found: list[Path] = []
+    for item in items:
+        text = os.fspath(item)
+        path = Path(text)
+        if path.is_dir():
+            matches = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in _SUFFIXES)
+            if not matches:
+                raise CorpusError(f"{path}: no corpus file ({', '.join(_SUFFIXES)}) in this folder")
+        elif path.is_file():
+            matches = [path]
+        elif globbing.has_magic(text):
+            matches = sorted(Path(p) for p in globbing.glob(text) if Path(p).is_file())
+            if not matches:
+                raise CorpusError(f"{text}: the pattern matches no file")
+        else:
+            raise CorpusError(f"{text}: no such file or folder")
+        found += matches
+    seen: set[Path] = set()
+    unique = []
+    for path in found:
+        resolved = path.resolve()
+        if resolved in seen:
+            raise CorpusError(f"{path}: named twice in the paths given; each file may be read once")
+        seen.add(resolved)
+        unique.append(path)
+    return unique
+
+
+def _blocks(files: list[Path], blocksize: int) -> list[list[Path]]:
+    """Consecutive files grouped into partitions of about ``blocksize`` bytes (a file is never split)."""
+    if blocksize < 1:
+        raise ValueError(f"blocksize={blocksize}: must be at least 1 byte")
+    blocks: list[list[Path]] = []
+    size = 0
+    for path in files:
+        length = path.stat().st_size
+        if not blocks or size + length > blocksize:
+            blocks.append([])
+            size = 0
+        blocks[-1].append(path)
+        size += length
+    return blocks
+
+
+def _read_block(files: list[Path], options: Mapping[str, Any], columns: list[str] | None) -> pd.DataFrame:
+    """Read one partition's files with the in-memory reader; every file must give the same columns."""
+    frames = []
+    for path in files:
+        frame = read_corpus_in_memory(path, **options)
+        if columns is not None and list(frame.columns) != columns:
+            raise CorpusError(
+                f"{path}: its columns {list(frame.columns)} differ from the corpus's {columns} (from its first file); "
+                "give every file the same fields"
+            )
+        frame = frame.copy()
+        frame.attrs = {}
+        frames.append(frame)
+    out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
+    out.attrs = {}
+    return out
+
+
+def _block_ids(files: list[Path], options: Mapping[str, Any], columns: list[str]) -> list[tuple[str, str]]:
+    """Each document's id in one partition, with the file it came from."""
+    out = []
+    for path in files:
+        frame = _read_block([path], options, columns)
+        out += [(str(i), str(path)) for i in frame["doc_id"]]
+    return out
+
+
+def read_corpus(
+    paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+    *,
+    text_column: str = "text",
+    id_column: str | None = None,
+    date_column: str | None = None,
+    date_format: str | None = None,
+    encoding: str | None = None,
+    blocksize: int = BLOCKSIZE,
+) -> Any:
+    """Read corpus files into a Dask DataFrame, one partition per block of files.
+
+    Parameters
+    ----------
+    paths : str, path or list of them
+        A glob (``"corpus/*.jsonl"``), a folder (its ``.txt``, ``.jsonl``,
+        ``.csv``, ``.tsv`` and ``.parquet`` files), a file, or a list of those.
+    text_column, id_column, date_column, date_format, encoding
+        As in :func:`telaah.read_corpus`, applied to every file.
+    blocksize : int
+        Consecutive files are grouped into partitions of about this many
+        bytes; a file is never split (a partition is at least one file).
+
+    Returns
+    -------
+    dask.dataframe.DataFrame
+        The columns of :func:`telaah.read_corpus` (``doc_id``, ``text``, the
+        metadata), lazily.
+
+    Raises
+    ------
+    CorpusError
+        The in-memory reader's errors, naming the file and the line; a file
+        whose columns differ from the first file's; a ``doc_id`` that two
+        documents share, naming both files.  To check the ids every file is
+        read once here (in parallel, on the active scheduler); the rows are
+        read again, lazily, when the partitions are computed.
+    """
+    import dask
+
+    dd = _dd()
+    files = _files(paths)
+    options = {"text_column": text_column, "id_column": id_column, "date_column": date_column, "date_format": date_format, "encoding": encoding}
+    first = _read_block([files[0]], options, None)
+    columns = list(first.columns)
+    blocks = _blocks(files, blocksize)
+    ids = dask.compute(*[dask.delayed(_block_ids)(block, options, columns) for block in blocks])
+    where: dict[str, str] = {}
+    for doc_id, path in (pair for block in ids for pair in block):
+        if doc_id in where:
+            other = where[doc_id]
+            place = f"twice in {path}" if other == path else f"in {other} and in {path}"
+            raise CorpusError(f"doc_id {doc_id!r} occurs {place}: ids must be unique across the corpus (give each file its own id column, or rename)")
+        where[doc_id] = path
+    parts = [dask.delayed(_read_block)(block, options, columns) for block in blocks]
+    return dd.from_delayed(parts, meta=first.iloc[:0], verify_meta=False)
+
+
+def from_pandas(corpus: pd.DataFrame, *, npartitions: int) -> Any:
+    """A corpus table already in memory (``doc_id``, ``text``, metadata) as a Dask DataFrame of ``npartitions``.
+
+    Documents are never split between partitions.
+    """
+    dd = _dd()
+    frame = corpus.reset_index(drop=True)
+    return dd.from_pandas(frame, npartitions=npartitions, sort=False)
+
+
+# ---------------------------------------------------------------------------
+# The token table
+# ---------------------------------------------------------------------------
+
+
+def _evidence(part: pd.DataFrame, protect_names: bool, metadata_columns: list[str]) -> dict[str, Any]:
+    """What one partition says about the whole corpus: its ids, its metadata values, its word types and name evidence."""
+    from telaah.table import _name_evidence, _scan_corpus, as_corpus
+
+    docs = as_corpus(part)
+    columns = _scan_corpus(docs, progress=False, processes=1)
+    forms = columns["forms"]
+    lowers_of_form = [f.lower() for f in forms]
+    codes, lower_uniques = pd.factorize(np.asarray(lowers_of_form, dtype=object))
+    lowers = lower_uniques.tolist()
+    kinds = np.asarray(columns["kinds"], dtype=object)
+    is_word = (kinds == "word")[columns["form"]] if len(forms) else np.zeros(0, dtype=bool)
+    word_lowers = {lowers[i] for i in np.unique(codes[columns["form"][is_word]])} if is_word.any() else set()
+    capitalised: set[str] = set()
+    seen_lower: set[str] = set()
+    if protect_names and len(columns["form"]):
+        cap, low = _name_evidence(forms, codes.astype(np.int32), lowers, columns["form"], is_word, columns["sent_global"])
+        capitalised = {lowers[i] for i in np.flatnonzero(cap)}
+        seen_lower = {lowers[i] for i in np.flatnonzero(low)}
+    values = {name: set(docs[name].dropna().tolist()) for name in metadata_columns if name in docs.columns}
+    parents = docs["parent_id"].astype(str).tolist() if "parent_id" in docs.columns else []
+    return {
+        "ids": docs["doc_id"].astype(str).tolist(),
+        "parents": list(dict.fromkeys(parents)),
+        "values": values,
+        "words": word_lowers,
+        "capitalised": capitalised,
+        "seen_lower": seen_lower,
+    }
+
+
+def _merge(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    """Two partitions' evidence as one (ids in order)."""
+    values = {k: a["values"].get(k, set()) | b["values"].get(k, set()) for k in a["values"].keys() | b["values"].keys()}
+    return {
+        "ids": a["ids"] + b["ids"],
+        "parents": list(dict.fromkeys(a["parents"] + b["parents"])),
+        "values": values,
+        "words": a["words"] | b["words"],
+        "capitalised": a["capitalised"] | b["capitalised"],
+        "seen_lower": a["seen_lower"] | b["seen_lower"],
+    }
+
+
+class _MappedStemmer:
+    """The stems of the corpus's words, decided once: what each partition's table reads instead of a Stemmer."""
+
+    def __init__(self, stems: Mapping[str, tuple[str, str]]) -> None:
+        self.stems = stems
+
+    def stem_table(self, words: Iterable[str]) -> pd.DataFrame:
+        distinct = list(dict.fromkeys(words))
+        pairs = [self.stems[w] for w in distinct]
+        return pd.DataFrame({"word": distinct, "stem": [p[0] for p in pairs], "stem_source": [p[1] for p in pairs]})
+
+
+def _partition_table(part: pd.DataFrame, options: Mapping[str, Any], names: frozenset[str], stems: _MappedStemmer | None, categories: Mapping[str, pd.Index]) -> pd.DataFrame:
+    from telaah.table import _build_table, as_corpus
+
+    table = _build_table(as_corpus(part), progress=False, processes=1, stemmer=stems, names=names, categories=categories, **options)
+    table.index = pd.RangeIndex(len(table))
+    return table
+
+
+def _tree_reduce(items: list[Any]) -> Any:
+    import dask
+
+    while len(items) > 1:
+        pairs = [dask.delayed(_merge)(items[i], items[i + 1]) for i in range(0, len(items) - 1, 2)]
+        items = pairs + ([items[-1]] if len(items) % 2 else [])
+    return items[0]
+
+
+def token_table(
+    corpus: Any,
+    *,
+    stem: bool = True,
+    protect_names: bool = True,
+    stopwords: Iterable[str] | str = "default",
+    metadata: bool | Sequence[str] = True,
+) -> Any:
+    """Tokenize, split, stem and annotate a Dask corpus: a lazy token table, one partition per corpus partition.
+
+    Parameters
+    ----------
+    corpus : dask.dataframe.DataFrame, or paths
+        A corpus from :func:`read_corpus` or :func:`from_pandas`; paths are
+        read with :func:`read_corpus`.
+    stem, protect_names, stopwords, metadata
+        As in :func:`telaah.token_table`.
+
+    Returns
+    -------
+    dask.dataframe.DataFrame
+        Exactly the columns and dtypes of :func:`telaah.token_table`, lazily;
+        offsets index each document's ``text``.  Computed, it equals the
+        in-memory table of the same corpus (the categories of the term
+        columns aside, which are per partition).
+
+    Notes
+    -----
+    One pass over the corpus runs now (tokenizing, to decide names and
+    collect the distinct words, which are stemmed here once); the rows are
+    made when the table is computed, a second tokenizing pass.
+    """
+    import dask
+
+    from telaah.table import _build_table, _metadata_columns, as_corpus
+
+    dd = _dd()
+    if not isinstance(corpus, dd.DataFrame):
+        corpus = read_corpus(corpus)
+    sample = as_corpus(corpus._meta.assign(doc_id=pd.Series([], dtype=object), text=pd.Series([], dtype=object)))
+    metadata_columns = _metadata_columns(sample, metadata)
+    parts = corpus.to_delayed()
+    evidence = _tree_reduce([dask.delayed(_evidence)(p, protect_names, metadata_columns) for p in parts]).compute()
+
+    counts = pd.Index(evidence["ids"]).value_counts()
+    repeated = counts[counts > 1]
+    if len(repeated):
+        raise CorpusError(f"doc_id {repeated.index[0]!r} occurs {int(repeated.iloc[0])} times: ids must be unique across the corpus")
+    categories: dict[str, pd.Index] = {"doc_id": pd.Index(evidence["ids"], dtype=object)}
+    if evidence["parents"]:
+        categories["parent_id"] = pd.Index(evidence["parents"], dtype=object)
+    for name in metadata_columns:
+        categories[name] = pd.Index(sorted(evidence["values"].get(name, set())))
+    candidates = evidence["capitalised"] - evidence["seen_lower"]
+    names = frozenset(protected_names() | candidates) if protect_names else frozenset()
+    stemmer = None
+    if stem:
+        from telaah.table import _stemmer
+
+        words = sorted(evidence["words"] - names)
+        result = _stemmer(protect_names=protect_names, processes=None).stem_table(words)
+        stemmer = _MappedStemmer(dict(zip(result["word"], zip(result["stem"], result["stem_source"], strict=True), strict=True)))
+    options = {"stem": stem, "protect_names": protect_names, "stopwords": stopwords, "metadata": metadata}
+    shared_names, shared_stems = _share(names), _share(stemmer)
+    tables = [dask.delayed(_partition_table)(p, options, shared_names, shared_stems, categories) for p in parts]
+
+    # The meta: an empty table with the in-memory dtypes, corpus-wide categories known, term categories unknown.
+    example = corpus._meta.iloc[:0]
+    meta = _build_table(
+        as_corpus(example), progress=False, processes=1, stemmer=_MappedStemmer({}), names=frozenset(), categories=categories, **options
+    )
+    from dask.dataframe.utils import clear_known_categories
+
+    meta = clear_known_categories(meta, cols=[c for c in _TERM_COLUMNS if c in meta.columns])
+    return dd.from_delayed(tables, meta=meta, verify_meta=False)
+
+
+def _share(value: Any) -> Any:
+    """Send ``value`` to every worker once: scattered when a distributed client is active, else a delayed constant."""
+    import dask
+
+    try:
+        from distributed import default_client
+
+        client = default_client()
+    except (ImportError, ValueError):
+        return dask.delayed(value, pure=True)
+    # scatter a one-element list: a set or a dict given directly would be scattered element by element
+    return client.scatter([value], broadcast=True, hash=False)[0]
+
+
+def to_parquet(tokens: Any, path: str | os.PathLike[str]) -> None:
+    """Write a Dask token table as a folder of Parquet files, one a partition, categories kept.
+
+    Each partition has categories of its own for the term columns, so every
+    categorical column is written as a dictionary with 32-bit indices (Dask
+    would otherwise guess the index width from its empty meta).  A
+    categorical of dates (``date``) cannot be stored as such: it is written
+    as timestamps, with their time zone, and :func:`read_token_table` makes
+    it categorical again (``pandas.read_parquet(path)`` gives the
+    timestamps).
+    """
+    import json
+
+    import pyarrow as pa
+
+    meta = tokens._meta
+    dates = [c for c in meta.columns if isinstance(meta[c].dtype, pd.CategoricalDtype) and meta[c].cat.categories.dtype.kind == "M"]
+    if dates:
+        plain = {c: meta[c].cat.categories.dtype for c in dates}
+        tokens = tokens.map_partitions(lambda part: part.astype(plain), meta=meta.astype(plain))
+    schema = pa.Schema.from_pandas(tokens._meta, preserve_index=False)
+    fields = [
+        field.with_type(pa.dictionary(pa.int32(), field.type.value_type)) if pa.types.is_dictionary(field.type) else field
+        for field in schema
+    ]
+    tokens.to_parquet(
+        os.fspath(path), schema=pa.schema(fields), write_index=False, custom_metadata={b"telaah": json.dumps({"categorical_dates": dates}).encode()}
+    )
+
+
+def read_token_table(path: str | os.PathLike[str]) -> Any:
+    """Read a token table written by :func:`to_parquet`: a Dask DataFrame with the same columns.
+
+    The same folder opens in pandas with ``pandas.read_parquet(path)``.
+    """
+    import json
+
+    import pyarrow.parquet as pq
+
+    dd = _dd()
+    folder = Path(path)
+    files = sorted(folder.glob("*.parquet")) if folder.is_dir() else [folder]
+    if not files:
+        raise CorpusError(f"{folder}: no Parquet file in this folder")
+    written = (pq.read_schema(files[0]).metadata or {}).get(b"telaah")
+    dates = json.loads(written)["categorical_dates"] if written else []
+    table = dd.read_parquet(os.fspath(path))
+    if dates:
+        from dask.dataframe.utils import clear_known_categories
+
+        meta = clear_known_categories(table._meta.astype({c: "category" for c in dates}), cols=dates)
+        table = table.map_partitions(lambda part: part.astype({c: "category" for c in dates}), meta=meta)
+    return table
+
+
+# ---------------------------------------------------------------------------
+# Counts, by map-reduce
+# ---------------------------------------------------------------------------
+
+
+def _partition_frequencies(part: pd.DataFrame, by: str, drop_stop: bool, kinds: Any, groupby: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    from telaah._columns import kind_mask
+
+    counts = frequencies_in_memory(part, by=by, drop_stop=drop_stop, kinds=kinds, groupby=groupby or None)
+    counts = counts[[*groupby, "term", "count", "doc_freq"]]
+    selected = part.loc[kind_mask(part, check_kinds(kinds))]
+    if groupby:
+        totals = selected.groupby(groupby, observed=True, dropna=False).size().rename("tokens").reset_index()
+    else:
+        totals = pd.DataFrame({"tokens": [len(selected)]})
+    return counts, totals
+
+
+def frequencies(
+    tokens: Any,
+    *,
+    by: str = "stem",
+    drop_stop: bool = True,
+    kinds: Sequence[str] | str | None = ("word",),
+    groupby: str | Sequence[str] | None = None,
+    min_count: int = 1,
+    top: int | None = None,
+) -> pd.DataFrame:
+    """:func:`telaah.frequencies` of a Dask token table, by map-reduce: a pandas DataFrame, equal to the in-memory result.
+
+    Each partition counts its terms (and, per term, its documents: a
+    document lies in one partition); the counts are added, and
+    ``rel_freq``, ``per_1000``, ``rank``, ``min_count`` and ``top`` are
+    applied to the sums as :func:`telaah.frequencies` does.
+    """
+    import dask
+
+    if min_count < 1:
+        raise ValueError(f"min_count={min_count}: must be at least 1")
+    check_kinds(kinds)
+    cols = [groupby] if isinstance(groupby, str) else list(groupby or [])
+    meta = tokens._meta
+    check_by(meta, by)
+    missing = [c for c in cols if c not in meta.columns]
+    if missing:
+        raise KeyError(f"groupby: no column {missing[0]!r} in the token table; it has {', '.join(meta.columns)}")
+    results = dask.compute(*[dask.delayed(_partition_frequencies)(p, by, drop_stop, kinds, cols) for p in tokens.to_delayed()])
+    counts = pd.concat([r[0] for r in results], ignore_index=True)
+    totals = pd.concat([r[1] for r in results], ignore_index=True)
+    for name in cols:  # one dtype per key column across partitions (corpus-wide categories)
+        dtype = meta[name].dtype
+        counts[name] = counts[name].astype(dtype)
+        totals[name] = totals[name].astype(dtype)
+    if cols:
+        summed = counts.groupby([*cols, "term"], observed=True, dropna=False, sort=False)[["count", "doc_freq"]].sum().reset_index()
+    else:
+        summed = counts.groupby("term", sort=False)[["count", "doc_freq"]].sum().reset_index()
+    summed = summed[summed["count"] >= min_count].reset_index(drop=True)
+    return _finish(summed, counts_tokens=_tokens_for(summed, cols, totals), cols=cols, top=top)
+
+
+def _tokens_for(summed: pd.DataFrame, cols: list[str], totals: pd.DataFrame) -> np.ndarray:
+    """The selected-kind tokens of each row's group."""
+    if not cols:
+        return np.full(len(summed), int(totals["tokens"].sum()), dtype=np.int64)
+    group_tokens = totals.groupby(cols, observed=True, dropna=False, sort=False)["tokens"].sum().rename("group_tokens").reset_index()
+    return summed[cols].merge(group_tokens, on=cols, how="left")["group_tokens"].to_numpy(np.int64)
+
+
+def _group_order(frame: pd.DataFrame, cols: list[str]) -> list[np.ndarray]:
+    """Sort keys for the groups: each key column's category code, a missing key last."""
+    keys = []
+    for name in cols:
+        codes = frame[name].cat.codes.to_numpy(np.int64) if isinstance(frame[name].dtype, pd.CategoricalDtype) else pd.factorize(frame[name], sort=True)[0]
+        keys.append(np.where(codes < 0, np.iinfo(np.int64).max, codes))
+    return keys
+
+
+def _finish(summed: pd.DataFrame, *, counts_tokens: np.ndarray, cols: list[str], top: int | None) -> pd.DataFrame:
+    from telaah.freq import _rank_in_runs
+
+    terms = summed["term"].astype(str).to_numpy(dtype=object)
+    alphabetical = np.empty(len(terms), dtype=np.int64)
+    alphabetical[np.argsort(terms, kind="stable")] = np.arange(len(terms))
+    group_keys = _group_order(summed, cols)
+    order = np.lexsort((alphabetical, -summed["count"].to_numpy(), *reversed(group_keys)))
+    out = summed.iloc[order].reset_index(drop=True)
+    counts_tokens = counts_tokens[order]
+    codes = np.zeros(len(out), dtype=np.int64)
+    if cols and len(out):
+        changes = np.any([k[order][1:] != k[order][:-1] for k in group_keys], axis=0)
+        codes = np.cumsum(np.r_[True, changes]) - 1
+    rank = _rank_in_runs(codes)
+    keep = rank <= top if top is not None else np.ones(len(out), dtype=bool)
+    out, rank, counts_tokens = out[keep].reset_index(drop=True), rank[keep], counts_tokens[keep]
+    count = out["count"].to_numpy(np.int64)
+    rel = count / np.maximum(counts_tokens, 1)
+    result = out[cols].copy() if cols else pd.DataFrame(index=range(len(out)))
+    result["term"] = out["term"].astype(str).to_numpy(dtype=object)
+    result["count"] = count
+    result["rel_freq"] = rel
+    result["per_1000"] = rel * 1000
+    result["doc_freq"] = out["doc_freq"].to_numpy(np.int64)
+    result["rank"] = rank
+    return result

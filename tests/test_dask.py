@@ -1,0 +1,157 @@
+"""telaah.dask: the same corpus on Dask gives the same token table and the same counts as in memory."""
+
+from __future__ import annotations
+
+import json
+
+import dask
+import pandas as pd
+import pytest
+
+from telaah import dask as td
+from telaah import frequencies, read_corpus, read_sample, token_table
+from telaah.errors import CorpusError
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return read_sample("indosum").iloc[:120].reset_index(drop=True)
+
+
+@pytest.fixture(scope="module")
+def in_memory(sample):
+    return token_table(sample)
+
+
+def _same_table(lazy: pd.DataFrame, eager: pd.DataFrame) -> None:
+    assert list(lazy.columns) == list(eager.columns)
+    lazy = lazy.reset_index(drop=True)
+    for name in eager.columns:
+        left, right = lazy[name], eager[name]
+        assert isinstance(left.dtype, pd.CategoricalDtype) == isinstance(right.dtype, pd.CategoricalDtype), name
+        if isinstance(right.dtype, pd.CategoricalDtype):
+            assert left.astype(object).tolist() == right.astype(object).tolist(), name
+        else:
+            assert left.dtype == right.dtype, name
+            assert left.tolist() == right.tolist(), name
+
+
+@pytest.mark.parametrize("npartitions", [1, 3, 7])
+def test_the_token_table_equals_the_in_memory_one_whatever_the_partitions(sample, in_memory, npartitions):
+    lazy = td.token_table(td.from_pandas(sample, npartitions=npartitions))
+    assert lazy.npartitions == npartitions
+    _same_table(lazy.compute(), in_memory)
+
+
+def test_names_are_decided_on_the_whole_corpus_not_per_partition():
+    # "Cakra" is capitalised inside a sentence in the first document and lowercase in the second:
+    # over the corpus it is not a name, although the first partition alone would call it one.
+    corpus = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Kami bertemu Cakra kemarin.", "Roda cakra berputar."]})
+    lazy = td.token_table(td.from_pandas(corpus, npartitions=2)).compute()
+    eager = token_table(corpus)
+    assert not lazy.loc[lazy.lower == "cakra", "is_name"].any()
+    _same_table(lazy, eager)
+
+
+def test_corpus_wide_categories_keep_groups_in_the_in_memory_order(sample, in_memory):
+    lazy = td.token_table(td.from_pandas(sample, npartitions=4))
+    assert list(lazy.dtypes["doc_id"].categories) == list(in_memory["doc_id"].cat.categories)
+    assert list(lazy.dtypes["source"].categories) == list(in_memory["source"].cat.categories)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {},
+        {"by": "lower", "drop_stop": False},
+        {"groupby": "source"},
+        {"groupby": ["category", "source"], "top": 5},
+        {"groupby": "doc_id", "min_count": 2},
+        {"kinds": "all", "by": "token"},
+    ],
+)
+def test_frequencies_by_map_reduce_equal_the_in_memory_counts(sample, in_memory, options):
+    lazy = td.token_table(td.from_pandas(sample, npartitions=4))
+    got = td.frequencies(lazy, **options)
+    expected = frequencies(in_memory, **options)
+    assert list(got.columns) == list(expected.columns)
+    for name in expected.columns:
+        assert got[name].astype(object).tolist() == expected[name].astype(object).tolist(), name
+
+
+@pytest.mark.parametrize("scheduler", ["threads", "processes"])
+def test_any_active_scheduler_gives_the_same_counts(sample, in_memory, scheduler):
+    with dask.config.set(scheduler=scheduler):
+        got = td.frequencies(td.token_table(td.from_pandas(sample.iloc[:40], npartitions=2)), groupby="source")
+    expected = frequencies(token_table(sample.iloc[:40]), groupby="source")
+    assert got[["source", "term", "count", "rank"]].astype(str).values.tolist() == expected[["source", "term", "count", "rank"]].astype(str).values.tolist()
+
+
+def test_a_local_cluster_of_two_worker_processes_gives_the_same_table_and_counts(sample):
+    distributed = pytest.importorskip("distributed")
+    small = sample.iloc[:30].reset_index(drop=True)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, distributed.Client(cluster):
+        lazy = td.token_table(td.from_pandas(small, npartitions=3))
+        table = lazy.compute()
+        counts = td.frequencies(lazy, by="lower")
+    _same_table(table, token_table(small))
+    expected = frequencies(token_table(small), by="lower")
+    assert counts[["term", "count", "doc_freq"]].values.tolist() == expected[["term", "count", "doc_freq"]].values.tolist()
+
+
+def _jsonl(path, rows):
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_read_corpus_reads_a_glob_of_files_as_the_in_memory_reader_does(tmp_path, sample):
+    rows = sample[["doc_id", "source", "text"]].rename(columns={"doc_id": "id"}).to_dict("records")
+    _jsonl(tmp_path / "a.jsonl", rows[:20])
+    _jsonl(tmp_path / "b.jsonl", rows[20:35])
+    corpus = td.read_corpus(str(tmp_path / "*.jsonl"), id_column="id", blocksize=1)
+    assert corpus.npartitions == 2
+    expected = pd.concat([read_corpus(tmp_path / n, id_column="id") for n in ("a.jsonl", "b.jsonl")], ignore_index=True)
+    got = corpus.compute().reset_index(drop=True)
+    assert got.columns.tolist() == expected.columns.tolist()
+    assert got.astype(str).values.tolist() == expected.astype(str).values.tolist()
+    assert td.read_corpus(tmp_path, id_column="id").npartitions == 1  # small files share a block
+
+
+def test_an_id_in_two_files_is_an_error_naming_both(tmp_path):
+    _jsonl(tmp_path / "a.jsonl", [{"id": "x1", "text": "Satu."}])
+    _jsonl(tmp_path / "b.jsonl", [{"id": "x1", "text": "Dua."}])
+    with pytest.raises(CorpusError, match=r"doc_id 'x1' occurs in .*a\.jsonl and in .*b\.jsonl"):
+        td.read_corpus([tmp_path / "a.jsonl", tmp_path / "b.jsonl"], id_column="id")
+
+
+def test_a_bad_line_is_named_with_its_file(tmp_path):
+    _jsonl(tmp_path / "a.jsonl", [{"id": "x1", "text": "Satu."}])
+    (tmp_path / "b.jsonl").write_text('{"id": "x2", "text": "Dua."}\n{"id": "x3", "text": \n', encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"b\.jsonl.*line 2"):
+        td.read_corpus(tmp_path, id_column="id")
+
+
+def test_files_with_different_fields_are_refused(tmp_path):
+    _jsonl(tmp_path / "a.jsonl", [{"id": "x1", "text": "Satu.", "source": "kompas"}])
+    _jsonl(tmp_path / "b.jsonl", [{"id": "x2", "text": "Dua."}])
+    with pytest.raises(CorpusError, match=r"b\.jsonl: its columns .* differ from the corpus's"):
+        td.read_corpus(tmp_path, id_column="id", blocksize=1)
+
+
+@pytest.mark.parametrize("paths", ["nowhere/*.jsonl", "no-such-file.jsonl", []])
+def test_paths_that_name_nothing_are_refused(tmp_path, paths, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises((CorpusError, ValueError)):
+        td.read_corpus(paths)
+
+
+def test_the_parquet_token_table_reads_back_in_dask_and_in_pandas(tmp_path, sample):
+    small = sample.iloc[:25].reset_index(drop=True)
+    lazy = td.token_table(td.from_pandas(small, npartitions=3))
+    td.to_parquet(lazy, tmp_path / "tokens")
+    eager = token_table(small)
+    # pandas reads the categorical of dates as the dates themselves, time zone kept (pyarrow cannot store it)
+    _same_table(pd.read_parquet(tmp_path / "tokens"), eager.astype({"date": eager.date.cat.categories.dtype}))
+    back = td.read_token_table(tmp_path / "tokens")
+    assert back.npartitions == 3
+    _same_table(back.compute(), eager)
