@@ -41,6 +41,32 @@ def test_tokens_by_paragraph(article, tmp_path):
     assert pd.read_csv(out).doc_id.unique().tolist() == ["berita#p01", "berita#p02"]
 
 
+def test_tokens_on_dask_write_a_folder_of_parquet_files_equal_to_the_pandas_table(tmp_path, capsys):
+    corpus = tmp_path / "korpus"
+    corpus.mkdir()
+    for name, texts in (("a", ["Jepang dan Rusia sepakat.", "Warga Bekasi menolak."]), ("b", ["Perdagangan naik 2,5% tahun lalu."])):
+        rows = [{"id": f"{name}{i}", "text": t} for i, t in enumerate(texts)]
+        (corpus / f"{name}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "tokens"
+    assert main(["tokens", str(corpus / "*.jsonl"), "--engine", "dask", "--id-column", "id", "-o", str(out)]) == 0
+    lazy = pd.read_parquet(out)
+    assert main(["tokens", str(corpus / "a.jsonl"), "--id-column", "id", "-o", str(tmp_path / "a.parquet")]) == 0
+    eager = pd.read_parquet(tmp_path / "a.parquet")
+    assert lazy.token.astype(str).tolist()[: len(eager)] == eager.token.astype(str).tolist()
+    assert f"{len(lazy)} tokens from 1 partitions" in capsys.readouterr().err
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no staging folder left
+    # the folder now has files: a second run refuses it and changes nothing
+    before = sorted(p.name for p in out.iterdir())
+    assert main(["tokens", str(corpus / "*.jsonl"), "--engine", "dask", "--id-column", "id", "-o", str(out)]) == 2
+    assert "the folder is not empty" in one_line_error(capsys)
+    assert sorted(p.name for p in out.iterdir()) == before
+
+
+def test_a_scheduler_without_dask_is_refused(article, tmp_path, capsys):
+    assert main(["tokens", str(article), "--scheduler", "tcp://127.0.0.1:8786", "-o", str(tmp_path / "x.csv")]) == 2
+    assert "--scheduler: only with --engine dask" in one_line_error(capsys)
+
+
 def test_missing_source_is_a_clear_error(tmp_path, capsys):
     assert main(["tokens", str(tmp_path / "tidak-ada.txt"), "-o", str(tmp_path / "x.csv")]) == 2
     assert "tidak-ada.txt" in one_line_error(capsys)

@@ -60,6 +60,10 @@ def _tokens(args: argparse.Namespace) -> int:
     from telaah.corpus import read_corpus
     from telaah.table import token_table
 
+    if args.engine == "dask":
+        return _tokens_on_dask(args)
+    if args.scheduler:
+        raise ValueError("--scheduler: only with --engine dask")
     out = _output_file(args.output, flag="-o/--output", suffixes=(".csv", ".parquet"))
     corpus = read_corpus(args.source, unit=args.unit, **_reading(args))
     table = token_table(corpus, stem=not args.no_stem, progress=args.progress)
@@ -68,6 +72,62 @@ def _tokens(args: argparse.Namespace) -> int:
     else:
         _write_atomically(lambda path: table.to_parquet(path, index=False), out)
     print(f"{len(table):,} tokens from {len(corpus):,} {args.unit}s -> {out}", file=sys.stderr)
+    return 0
+
+
+def _output_folder(path: str, *, flag: str) -> Path:
+    """Check an output folder before any work is done: new, or an empty folder, in a folder that can be written."""
+    out = Path(path).expanduser()
+    if out.exists() and not out.is_dir():
+        raise ValueError(f"{flag} {out}: is a file; --engine dask writes a folder of Parquet files")
+    if out.is_dir() and any(out.iterdir()):
+        raise ValueError(f"{flag} {out}: the folder is not empty; give a new folder (nothing in it is changed)")
+    parent = out.parent
+    if not parent.is_dir():
+        raise ValueError(f"{flag} {out}: the folder {parent} does not exist; create it first")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise ValueError(f"{flag} {out}: the folder {parent} cannot be written")
+    return out
+
+
+def _tokens_on_dask(args: argparse.Namespace) -> int:
+    """``telaah tokens --engine dask``: a partitioned Parquet token table, written into a new folder."""
+    import contextlib
+    import shutil
+
+    import dask
+    import pyarrow.parquet as pq
+
+    from telaah import dask as td
+
+    if args.unit != "document":
+        raise ValueError(f"--unit {args.unit}: --engine dask reads documents; split them into paragraphs in the analysis (para_id)")
+    out = _output_folder(args.output, flag="-o/--output")
+    if args.scheduler:
+        from distributed import Client
+
+        scheduler: contextlib.AbstractContextManager = Client(args.scheduler)
+    else:  # tokenizing is pure Python: processes, not threads, use the cores
+        scheduler = dask.config.set(scheduler="processes")
+    staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp"))
+    try:
+        bar: contextlib.AbstractContextManager = contextlib.nullcontext()
+        if args.progress and not args.scheduler:
+            from dask.diagnostics import ProgressBar
+
+            bar = ProgressBar(out=sys.stderr)
+        with scheduler, bar:  # the bar follows each pass: reading the ids, deciding names and stems, writing
+            corpus = td.read_corpus(args.source, **_reading(args))
+            tokens = td.token_table(corpus, stem=not args.no_stem)
+            td.to_parquet(tokens, staging / "tokens")
+        if out.is_dir():
+            out.rmdir()  # empty, checked above
+        os.replace(staging / "tokens", out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    files = sorted(out.glob("*.parquet"))
+    rows = sum(pq.ParquetFile(f).metadata.num_rows for f in files)
+    print(f"{rows:,} tokens from {corpus.npartitions:,} partitions -> {out}/ ({len(files)} Parquet files)", file=sys.stderr)
     return 0
 
 
@@ -185,11 +245,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     tokens = sub.add_parser("tokens", help="write the token table of a corpus to CSV or Parquet")
     tokens.add_argument("source", help="a .txt file, a folder of .txt files, .csv, .jsonl or .parquet")
-    tokens.add_argument("-o", "--output", required=True, help="OUT.csv or OUT.parquet")
+    tokens.add_argument("-o", "--output", required=True, help="OUT.csv or OUT.parquet (with --engine dask: a new folder)")
     tokens.add_argument("--unit", choices=("document", "paragraph"), default="document")
     _add_reading_options(tokens)
     tokens.add_argument("--no-stem", action="store_true", help="skip stemming")
     tokens.add_argument("--progress", action="store_true", default=None, help="show a progress bar")
+    tokens.add_argument(
+        "--engine", choices=("pandas", "dask"), default="pandas",
+        help="pandas (in memory, the default) or dask: -o is then a new folder of Parquet files, one a partition (telaah.dask)",
+    )
+    tokens.add_argument("--scheduler", metavar="ADDRESS", default=None, help="with --engine dask: a Dask scheduler to run on (tcp://host:8786); default: local processes")
     tokens.set_defaults(func=_tokens)
 
     for name, what in (("entities", "the people, organisations and places a corpus names (telaah.entities)"),

@@ -70,8 +70,8 @@ def _dd() -> Any:
 # ---------------------------------------------------------------------------
 
 
-def _files(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> list[Path]:
-    """The corpus files named by a glob, a folder, a file, or a list of those, in name order."""
+def _files(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], *, recursive: bool = False) -> list[Path]:
+    """The corpus files named by a glob, a folder (with ``recursive``, its subfolders too), a file, or a list of those, in name order."""
     items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     if not items:
         raise ValueError("read_corpus: no paths given")
@@ -80,7 +80,8 @@ def _files(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> 
         text = os.fspath(item)
         path = Path(text)
         if path.is_dir():
-            matches = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in _SUFFIXES)
+            inside = path.rglob("*") if recursive else path.iterdir()
+            matches = sorted(p for p in inside if p.is_file() and p.suffix.lower() in _SUFFIXES and not p.name.startswith("."))
             if not matches:
                 raise CorpusError(f"{path}: no corpus file ({', '.join(_SUFFIXES)}) in this folder")
         elif path.is_file():
@@ -154,6 +155,9 @@ def read_corpus(
     date_column: str | None = None,
     date_format: str | None = None,
     encoding: str | None = None,
+    sep: str | None = None,
+    recursive: bool = False,
+    on_error: str = "raise",
     blocksize: int = BLOCKSIZE,
 ) -> Any:
     """Read corpus files into a Dask DataFrame, one partition per block of files.
@@ -163,8 +167,10 @@ def read_corpus(
     paths : str, path or list of them
         A glob (``"corpus/*.jsonl"``), a folder (its ``.txt``, ``.jsonl``,
         ``.csv``, ``.tsv`` and ``.parquet`` files), a file, or a list of those.
-    text_column, id_column, date_column, date_format, encoding
+    text_column, id_column, date_column, date_format, encoding, sep, on_error
         As in :func:`telaah.read_corpus`, applied to every file.
+    recursive : bool
+        For folders: also the files of their subfolders.
     blocksize : int
         Consecutive files are grouped into partitions of about this many
         bytes; a file is never split (a partition is at least one file).
@@ -187,8 +193,16 @@ def read_corpus(
     import dask
 
     dd = _dd()
-    files = _files(paths)
-    options = {"text_column": text_column, "id_column": id_column, "date_column": date_column, "date_format": date_format, "encoding": encoding}
+    files = _files(paths, recursive=recursive)
+    options = {
+        "text_column": text_column,
+        "id_column": id_column,
+        "date_column": date_column,
+        "date_format": date_format,
+        "encoding": encoding,
+        "sep": sep,
+        "on_error": on_error,
+    }
     first = _read_block([files[0]], options, None)
     columns = list(first.columns)
     blocks = _blocks(files, blocksize)
