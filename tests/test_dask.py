@@ -155,3 +155,36 @@ def test_the_parquet_token_table_reads_back_in_dask_and_in_pandas(tmp_path, samp
     back = td.read_token_table(tmp_path / "tokens")
     assert back.npartitions == 3
     _same_table(back.compute(), eager)
+
+
+@pytest.mark.parametrize("options", [{}, {"unit": "paragraph"}, {"groupby": "source"}, {"groupby": ["category", "source"], "normalize": None}])
+def test_theme_scores_on_dask_equal_the_in_memory_scores(sample, in_memory, options):
+    from telaah import theme_scores
+
+    got = td.theme_scores(td.token_table(td.from_pandas(sample, npartitions=4)), **options)
+    expected = theme_scores(in_memory, **options)
+    assert list(got.columns) == list(expected.columns)
+    pd.testing.assert_frame_equal(got.astype(object), expected.astype(object))
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"target": {"category": "teknologi"}},
+        {"target": {"category": "olahraga"}, "reference": {"category": ["showbiz", "hiburan"]}, "by": "stem", "min_count": 3},
+        {"reference": "wordfreq"},
+        {"target": {"source": "kumparan"}, "reference": "wordfreq", "drop_stop": False, "correction": None},
+    ],
+)
+def test_keyness_on_dask_equals_the_in_memory_keyness(sample, in_memory, options):
+    from telaah import keyness
+
+    got = td.keyness(td.token_table(td.from_pandas(sample, npartitions=4)), **options)
+    expected = keyness(in_memory, **options)
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+    assert got.attrs == expected.attrs
+
+
+def test_keyness_on_dask_refuses_a_mask(sample):
+    with pytest.raises(ValueError, match="give a {column: value"):
+        td.keyness(td.token_table(td.from_pandas(sample.iloc[:5], npartitions=1)), target=[True, False])

@@ -48,7 +48,7 @@ from telaah.errors import CorpusError
 from telaah.freq import frequencies as frequencies_in_memory
 from telaah.lang_id import protected_names
 
-__all__ = ["read_corpus", "from_pandas", "token_table", "frequencies", "to_parquet", "read_token_table"]
+__all__ = ["read_corpus", "from_pandas", "token_table", "frequencies", "theme_scores", "keyness", "to_parquet", "read_token_table"]
 
 #: Partitions of about this many bytes of input files (several small files share one partition): about
 #: 1.2 M tokens of news, which a worker tokenizes in about 500 MB.
@@ -558,3 +558,141 @@ def _finish(summed: pd.DataFrame, *, counts_tokens: np.ndarray, cols: list[str],
     result["doc_freq"] = out["doc_freq"].to_numpy(np.int64)
     result["rank"] = rank
     return result
+
+
+def _partition_themes(part: pd.DataFrame, lexicon: Any, unit: str, groupby: list[str] | None) -> pd.DataFrame:
+    from telaah.themes import theme_scores as theme_scores_in_memory
+
+    return theme_scores_in_memory(part, lexicon, unit=unit, groupby=groupby, normalize=None)
+
+
+def theme_scores(
+    tokens: Any,
+    lexicon: Any = None,
+    *,
+    unit: str = "document",
+    groupby: str | Sequence[str] | None = None,
+    normalize: str | None = "per_1000",
+) -> pd.DataFrame:
+    """:func:`telaah.theme_scores` of a Dask token table: a pandas DataFrame, equal to the in-memory result.
+
+    Without ``groupby`` every unit lies in one partition, so the partitions'
+    scores are put one after the other; with ``groupby`` the matches, word
+    tokens and documents of each group are added over the partitions and
+    ``per_1000`` is taken on the sums.
+    """
+    import dask
+
+    from telaah.themes import _resolve_lexicon
+
+    if normalize not in ("per_1000", None):
+        raise ValueError(f"normalize must be 'per_1000' or None, not {normalize!r}")
+    lex = _resolve_lexicon(lexicon)  # read once here, and refused here when it is wrong
+    cols = None if groupby is None else ([groupby] if isinstance(groupby, str) else list(groupby))
+    parts = dask.compute(*[dask.delayed(_partition_themes)(p, lex, unit, cols) for p in tokens.to_delayed()])
+    scores = pd.concat(parts, ignore_index=True)
+    if cols is not None:
+        meta = tokens._meta
+        for name in cols:
+            scores[name] = scores[name].astype(meta[name].dtype)
+        themes = scores["theme"].cat.categories
+        summed = scores.groupby([*cols, "theme"], observed=True, dropna=False, sort=False)[["matches", "tokens", "documents"]].sum().reset_index()
+        order = np.lexsort((summed["theme"].cat.codes.to_numpy(), *reversed(_group_order(summed, cols))))
+        scores = summed.iloc[order].reset_index(drop=True)
+        scores["theme"] = pd.Categorical(scores["theme"].astype(str), categories=themes)
+        for name in ("matches", "tokens", "documents"):
+            scores[name] = scores[name].astype(np.int64)
+    if normalize == "per_1000":
+        words = scores["tokens"].to_numpy(dtype=float)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            scores["per_1000"] = np.where(words > 0, scores["matches"].to_numpy() * 1000.0 / words, np.nan)
+    return scores
+
+
+def _partition_keyness(part: pd.DataFrame, target: Any, reference: Any, column: str, kinds: Any) -> dict[str, Any]:
+    from telaah._columns import kind_mask, stop_mask
+    from telaah.keywords import _is_wordfreq, _part
+
+    general = _is_wordfreq(reference)
+    tmask = _part(part, target, "target")
+    rmask = None if general else _part(part, reference, "reference")
+    if tmask is None:
+        tmask = np.ones(len(part), dtype=bool) if general else ~rmask
+    if rmask is None and not general:
+        rmask = ~tmask
+    if rmask is not None and (tmask & rmask).any():
+        raise ValueError("target and reference overlap: a token cannot be in both")
+    in_kind = kind_mask(part, check_kinds(kinds))
+    terms = part[column].astype(str)
+    out = {
+        "target": terms[tmask & in_kind].value_counts(),
+        "reference": terms[rmask & in_kind].value_counts() if rmask is not None else None,
+        "stop": set(terms[stop_mask(part)]),
+        "size_t": int((tmask & in_kind).sum()),
+        "size_r": int((rmask & in_kind).sum()) if rmask is not None else 0,
+    }
+    return out
+
+
+def keyness(
+    tokens: Any,
+    *,
+    target: Mapping[str, Any] | None = None,
+    reference: Mapping[str, Any] | str | None = None,
+    by: str = "lower",
+    kinds: Sequence[str] | str | None = ("word",),
+    drop_stop: bool = True,
+    min_count: int = 1,
+    alpha: float = 0.05,
+    correction: str | None = "bonferroni",
+    reference_size: float | None = None,
+) -> pd.DataFrame:
+    """:func:`telaah.keyness` of a Dask token table: two parts of the corpus, or the corpus against wordfreq.
+
+    ``target`` and ``reference`` are ``{column: value(s)}`` dicts (a row
+    mask cannot be given lazily) or ``reference="wordfreq"``.  Each
+    partition counts its terms on both sides; the test runs on the sums, so
+    the result equals the in-memory one.
+    """
+    import dask
+
+    from telaah.keywords import REFERENCE_SIZE, _check_test, _general_frequencies, _is_wordfreq, _scores, _term_column
+
+    size = REFERENCE_SIZE if reference_size is None else reference_size
+    for name, spec in (("target", target), ("reference", reference)):
+        if spec is not None and not isinstance(spec, Mapping) and not (name == "reference" and _is_wordfreq(spec)):
+            raise ValueError(f"{name}: on Dask give a {{column: value(s)}} dict" + (" or 'wordfreq'" if name == "reference" else "") + ", not a mask")
+    general = _is_wordfreq(reference)
+    if target is None and reference is None:
+        raise ValueError("keyness needs target=, reference= or both (reference='wordfreq' for general Indonesian)")
+    column = _term_column(tokens._meta, by, general=general)
+    _check_test(alpha, correction)
+    parts = dask.compute(*[dask.delayed(_partition_keyness)(p, target, reference, column, kinds) for p in tokens.to_delayed()])
+    size_t = sum(p["size_t"] for p in parts)
+    if not size_t:
+        raise ValueError("target: no tokens selected")
+    count_t = pd.concat([p["target"] for p in parts]).groupby(level=0).sum()
+    stop = set().union(*(p["stop"] for p in parts))
+    if general:
+        terms = count_t.index.to_numpy(dtype=object)
+        freq, known = _general_frequencies(terms)
+        a, b, seen, size_r = count_t.to_numpy(), freq * float(size), count_t.to_numpy(), float(size)
+    else:
+        size_r = float(sum(p["size_r"] for p in parts))
+        if not size_r:
+            raise ValueError("reference: no tokens selected")
+        count_r = pd.concat([p["reference"] for p in parts]).groupby(level=0).sum()
+        both = pd.concat([count_t.rename("t"), count_r.rename("r")], axis=1).fillna(0).astype(np.int64)
+        terms = both.index.to_numpy(dtype=object)
+        a, b = both["t"].to_numpy(), both["r"].to_numpy()
+        seen, known = a + b, None
+    tested = seen >= min_count
+    if drop_stop:
+        tested &= ~np.fromiter((t in stop for t in terms), dtype=bool, count=len(terms))
+    threshold = alpha / max(int(tested.sum()), 1) if correction == "bonferroni" else alpha
+    out = _scores(terms.astype(str), a, b, float(size_t), size_r, threshold=threshold)
+    if known is not None:
+        out["in_reference"] = known
+    out = out[tested].sort_values(["g2", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    out.attrs.update(target_size=float(size_t), reference_size=size_r, threshold=threshold)
+    return out
