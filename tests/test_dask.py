@@ -188,3 +188,15 @@ def test_keyness_on_dask_equals_the_in_memory_keyness(sample, in_memory, options
 def test_keyness_on_dask_refuses_a_mask(sample):
     with pytest.raises(ValueError, match="give a {column: value"):
         td.keyness(td.token_table(td.from_pandas(sample.iloc[:5], npartitions=1)), target=[True, False])
+
+
+@pytest.mark.parametrize(("term", "by", "with_corpus"), [("dagang", "stem", False), ("timnas", "lower", True), (["gol", "piala dunia"], "stem", True)])
+def test_kwic_on_dask_gives_the_in_memory_lines(sample, in_memory, term, by, with_corpus):
+    from telaah import kwic
+
+    corpus = td.from_pandas(sample, npartitions=4)
+    got = td.kwic(td.token_table(corpus), term, by=by, corpus=corpus if with_corpus else None)
+    expected = kwic(in_memory, term, by=by, corpus=sample if with_corpus else None)
+    assert len(expected) > 0
+    assert got.astype(str).values.tolist() == expected.astype(str).values.tolist()
+    assert list(got.columns) == list(expected.columns)

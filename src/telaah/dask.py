@@ -48,7 +48,7 @@ from telaah.errors import CorpusError
 from telaah.freq import frequencies as frequencies_in_memory
 from telaah.lang_id import protected_names
 
-__all__ = ["read_corpus", "from_pandas", "token_table", "frequencies", "theme_scores", "keyness", "to_parquet", "read_token_table"]
+__all__ = ["read_corpus", "from_pandas", "token_table", "frequencies", "theme_scores", "keyness", "kwic", "to_parquet", "read_token_table"]
 
 #: Partitions of about this many bytes of input files (several small files share one partition): about
 #: 1.2 M tokens of news, which a worker tokenizes in about 500 MB.
@@ -695,4 +695,42 @@ def keyness(
         out["in_reference"] = known
     out = out[tested].sort_values(["g2", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
     out.attrs.update(target_size=float(size_t), reference_size=size_r, threshold=threshold)
+    return out
+
+
+def _partition_kwic(part: pd.DataFrame, corpus_part: pd.DataFrame | None, term: Any, by: str, window: int) -> pd.DataFrame:
+    from telaah.concordance import kwic as kwic_in_memory
+
+    return kwic_in_memory(part, term, by=by, window=window, corpus=corpus_part)
+
+
+def kwic(tokens: Any, term: str | Sequence[str], *, by: str = "stem", window: int = 5, corpus: Any = None) -> pd.DataFrame:
+    """:func:`telaah.kwic` of a Dask token table: the occurrences of a term with their contexts, as pandas rows.
+
+    A context never leaves its document, and a document lies in one
+    partition, so each partition finds its own lines and they are put one
+    after the other (text order).  With ``corpus`` (the Dask corpus the
+    table was built from, partitioned alike) the lines are cut from the exact
+    text.
+    """
+    import dask
+
+    check_by(tokens._meta, by)
+    token_parts = tokens.to_delayed()
+    if corpus is None:
+        corpus_parts: list[Any] = [None] * len(token_parts)
+    else:
+        corpus_parts = corpus.to_delayed()
+        if len(corpus_parts) != len(token_parts):
+            raise ValueError(f"corpus: {len(corpus_parts)} partitions, but the token table has {len(token_parts)}; give the corpus the table was built from")
+    lines = dask.compute(*[dask.delayed(_partition_kwic)(t, c, term, by, window) for t, c in zip(token_parts, corpus_parts, strict=True)])
+    out = pd.concat(lines, ignore_index=True)
+    if "query" in out.columns and len(out):  # several queries: each query's lines together, in the order given
+        queries = list(dict.fromkeys(out["query"].astype(str)))
+        asked = [term] if isinstance(term, str) else list(term)
+        rank = {q: i for i, q in enumerate(dict.fromkeys([*[str(a) for a in asked], *queries]))}
+        out = out.iloc[np.argsort(out["query"].astype(str).map(rank).to_numpy(), kind="stable")].reset_index(drop=True)
+    for name in out.columns:
+        if name in tokens._meta.columns and isinstance(tokens._meta[name].dtype, pd.CategoricalDtype) and name not in _TERM_COLUMNS:
+            out[name] = out[name].astype(tokens._meta[name].dtype)
     return out
