@@ -206,3 +206,41 @@ def test_analyses_group_by_metadata(with_metadata):
     assert key.loc[key.term == "gas", "count_target"].tolist() == [2]
     rows = kwic(t, "gas", by="lower")
     assert rows["source"].astype(str).tolist() == ["kompas", "kompas"] and rows["date"].notna().all()
+
+
+@pytest.mark.parametrize("segment_chars", [1, 40, 300])
+def test_a_long_document_scanned_in_segments_gives_the_same_table(monkeypatch, segment_chars):
+    import telaah.table as table_module
+
+    paragraphs = [
+        "Judul tanpa titik",
+        "Menteri Pertahanan Jepang bertemu Lavrov. \"Kita harus bertindak,\" katanya.",
+        "Baris satu\nbaris dua tanpa titik",
+        "kalimat kecil. Lalu https://contoh.id/a?b=1 dan 2,5% naik.",
+        "Rusia-Jepang   sepakat; perdagangan $33 miliar.",
+    ]
+    texts = ["\n\n".join(paragraphs * 7), "Satu dokumen pendek.", "\n\n".join(reversed(paragraphs * 3)) + "\n"]
+    whole = token_table(texts)
+    monkeypatch.setattr(table_module, "_SEGMENT_CHARS", segment_chars)
+    monkeypatch.setattr(table_module, "_CHUNK_CHARS", 500)
+    cut = token_table(texts)
+    pd.testing.assert_frame_equal(cut, whole)
+
+
+@given(st.lists(st.sampled_from(["Ekspor naik.", "Kata dia", "Jakarta", "  ", "Baris\nbaru", "(kurung.", "\"Kutip", "\n\n", "\n"]), min_size=1, max_size=30))
+@settings(max_examples=40, deadline=None)
+def test_cutting_a_document_at_paragraph_starts_never_changes_its_table(pieces):
+    from unittest import mock
+
+    import telaah.table as table_module
+
+    text = " ".join(pieces)
+    whole = token_table([text, "Dokumen kedua."])
+    with mock.patch.object(table_module, "_SEGMENT_CHARS", 5), mock.patch.object(table_module, "_CHUNK_CHARS", 20):
+        cut = token_table([text, "Dokumen kedua."])
+    pd.testing.assert_frame_equal(cut, whole)
+
+
+def test_an_empty_corpus_gives_an_empty_table_with_every_column():
+    empty = token_table(pd.DataFrame({"doc_id": pd.Series([], dtype=object), "text": pd.Series([], dtype=object)}))
+    assert len(empty) == 0 and list(empty.columns[:len(TOKEN_COLUMNS)]) == list(TOKEN_COLUMNS)

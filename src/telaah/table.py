@@ -248,7 +248,13 @@ def _metadata_columns(docs: pd.DataFrame, metadata: bool | Sequence[str]) -> lis
 def _scan_corpus(docs: pd.DataFrame, *, progress: bool | None, processes: int | None) -> dict:
     """Tokenize, sentence- and paragraph-split every document into flat columns.
 
-    Large corpora are split into chunks of documents, scanned by forked
+    The corpus is scanned in chunks of about ``_CHUNK_CHARS`` characters (and
+    at least one chunk per worker): a chunk's per-token Python objects are
+    turned into int32 arrays before the next is scanned, so the peak memory
+    does not grow with the corpus.  A document longer than
+    ``_SEGMENT_CHARS`` is cut at paragraph starts into segments scanned
+    apart (a token or a sentence never crosses a paragraph), and the
+    segments' numbers are joined again.  Large corpora are scanned by forked
     workers; each chunk comes back with its distinct token forms and integer
     codes, so few strings cross between processes.
     """
@@ -259,9 +265,12 @@ def _scan_corpus(docs: pd.DataFrame, *, progress: bool | None, processes: int | 
             raise CorpusError(f"corpus table, document {ids[code]!r} (row {code}): text is {type(text).__name__}, not str")
     total = sum(map(len, texts))
     n = worker_count(total, processes=processes, min_items=_PARALLEL_MIN_CHARS)
-    pieces = max(1, min(len(texts), 2 * n if n > 1 else (20 if progress else 1)))
-    bounds = np.linspace(0, len(texts), pieces + 1).astype(int)
-    chunks = [(int(a), texts[a:b]) for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+    segments = [segment for code, text in enumerate(texts) for segment in _segments(code, text)]
+    pieces = max(1, min(len(segments), max(2 * n if n > 1 else 1, 20 if progress else 1, -(-total // _CHUNK_CHARS))))
+    sizes_so_far = np.cumsum([len(seg[2]) for seg in segments]) if segments else np.zeros(0)
+    cuts = np.searchsorted(sizes_so_far, np.linspace(0, total, pieces + 1)[1:-1], side="left") + 1 if segments else np.zeros(0, int)
+    bounds = np.unique(np.concatenate([[0], np.minimum(cuts, len(segments)), [len(segments)]])).astype(int)
+    chunks = [(int(a), segments[a:b]) for a, b in zip(bounds[:-1], bounds[1:], strict=True)] or [(0, [])]
     show = progress if progress is not None else len(texts) > 1000
     if show and n == 1:
         from tqdm.auto import tqdm
@@ -282,8 +291,11 @@ def _scan_corpus(docs: pd.DataFrame, *, progress: bool | None, processes: int | 
                 kinds.append(kind)
             mapping[i] = code
         recoded.append(mapping[columns["form"]])
-    out = {key: np.concatenate([r[2][key] for r in results]) for key in _CHUNK_COLUMNS if key != "form"}
+        del columns["form"]
+    out = {key: np.concatenate([r[2][key] for r in results]) for key in (*_CHUNK_COLUMNS, "segment") if key != "form"}
     out["form"] = np.concatenate(recoded) if recoded else np.zeros(0, dtype=np.int32)
+    _join_segments(out, segments, [count for r in results for count in r[2]["segment_paragraphs"]])
+    del out["segment"]
     sizes = np.bincount(out["doc_code"], minlength=len(texts)) if len(out["doc_code"]) else np.zeros(len(texts), int)
     # Sentence numbers that run on across documents, for the name rule.
     sentences_per_doc = np.zeros(len(texts), dtype=np.int64)
@@ -298,48 +310,100 @@ def _scan_corpus(docs: pd.DataFrame, *, progress: bool | None, processes: int | 
 
 _CHUNK_COLUMNS = ("doc_code", "sent_id", "para_id", "token_id", "start", "end", "form")
 _PARALLEL_MIN_CHARS = 2_000_000  # about 300,000 words: below that, one process is as fast
+_CHUNK_CHARS = 1_000_000  # about 150,000 tokens a chunk: their Python objects are freed before the next chunk
+_SEGMENT_CHARS = 250_000  # a longer document is scanned in segments of at least this many characters
+
+#: One segment of a document: (doc_code, char offset in the document, text, paragraph starts relative to the segment).
+_Segment = tuple[int, int, str, list[int]]
 
 
-def _scan_chunk(chunk: tuple[int, list[str]]) -> tuple[list[str], list[str], dict[str, np.ndarray]]:
-    """Scan a run of documents: their distinct forms, the forms' kinds, and int32 columns.
+def _segments(code: int, text: str) -> list[_Segment]:
+    """A document as segments cut at paragraph starts, each at least ``_SEGMENT_CHARS`` long (one for a short document).
 
-    Lists grow per document and become arrays once per chunk; paragraph
-    numbers come from one ``searchsorted`` over (document, offset) keys.
+    The paragraph starts come from the whole document's
+    :func:`telaah.corpus.paragraph_spans`, whose rule (blank lines, or line
+    breaks when there are none) depends on the whole text.
     """
-    first, texts = chunk
+    starts = [start for start, _ in paragraph_spans(text)]
+    if len(text) <= _SEGMENT_CHARS or len(starts) < 2:
+        return [(code, 0, text, starts)]
+    out: list[_Segment] = []
+    begin, first = 0, 0
+    for index, start in enumerate(starts[1:], start=1):
+        if start - begin >= _SEGMENT_CHARS:
+            out.append((code, begin, text[begin:start], [s - begin for s in starts[first:index]]))
+            begin, first = start, index
+    out.append((code, begin, text[begin:], [s - begin for s in starts[first:]]))
+    return out
+
+
+def _join_segments(out: dict[str, np.ndarray], segments: list[_Segment], paragraphs: list[int]) -> None:
+    """Renumber the tokens of a document's later segments as the document's: offsets, token, sentence and paragraph numbers."""
+    if len(segments) == sum(1 for seg in segments if seg[1] == 0):
+        return  # no document was cut
+    seg = out["segment"]
+    n_segments = len(segments)
+    tokens = np.bincount(seg, minlength=n_segments)
+    sentences = np.zeros(n_segments, dtype=np.int64)
+    if len(seg):
+        last = np.cumsum(tokens) - 1
+        has = tokens > 0
+        sentences[has] = out["sent_id"][last[has]].astype(np.int64) + 1
+    doc = np.asarray([s[0] for s in segments], dtype=np.int64)
+    new_doc = np.r_[True, doc[1:] != doc[:-1]]
+    for key, per_segment in (("token_id", tokens), ("sent_id", sentences), ("para_id", np.asarray(paragraphs, dtype=np.int64))):
+        running = np.cumsum(per_segment) - per_segment
+        base = running - np.maximum.accumulate(np.where(new_doc, running, 0))
+        out[key] = (out[key] + base[seg]).astype(np.int32)
+    shift = np.asarray([s[1] for s in segments], dtype=np.int64)[seg]
+    out["start"] = (out["start"] + shift).astype(np.int32)
+    out["end"] = (out["end"] + shift).astype(np.int32)
+
+
+def _scan_chunk(chunk: tuple[int, list[_Segment]]) -> tuple[list[str], list[str], dict[str, Any]]:
+    """Scan a run of segments: their distinct forms, the forms' kinds, and int32 columns.
+
+    Lists grow per segment and become arrays once per chunk; paragraph
+    numbers come from one ``searchsorted`` over (segment, offset) keys.
+    Numbers are within each segment (:func:`_join_segments` makes them the
+    document's).
+    """
+    first, segments = chunk
     forms: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     sent_ids: list[int] = []
-    doc_sizes: list[int] = []
-    para_keys: list[int] = []  # document * _KEY + paragraph start, in order
-    paras_before: list[int] = []  # paragraphs of the chunk before each document
-    for text in texts:
-        doc_forms, doc_starts, doc_ends = scan_forms(text)
-        doc = len(doc_sizes)
-        doc_sizes.append(len(doc_forms))
+    seg_sizes: list[int] = []
+    para_keys: list[int] = []  # segment * _KEY + paragraph start, in order
+    paras_before: list[int] = []  # paragraphs of the chunk before each segment
+    for local, (_, _, text, paragraph_starts) in enumerate(segments):
+        seg_forms, seg_starts, seg_ends = scan_forms(text)
+        seg_sizes.append(len(seg_forms))
         paras_before.append(len(para_keys))
-        if not doc_forms:
+        para_keys += [local * _KEY + start for start in paragraph_starts]
+        if not seg_forms:
             continue
-        forms += doc_forms
-        starts += doc_starts
-        ends += doc_ends
-        sent_ids += sentence_ids(text, doc_forms, doc_starts, doc_ends)
-        para_keys += [doc * _KEY + start for start, _ in paragraph_spans(text)]
-    sizes = np.asarray(doc_sizes, dtype=np.int64)
-    local_doc = np.repeat(np.arange(len(texts), dtype=np.int64), sizes)
+        forms += seg_forms
+        starts += seg_starts
+        ends += seg_ends
+        sent_ids += sentence_ids(text, seg_forms, seg_starts, seg_ends)
+    sizes = np.asarray(seg_sizes, dtype=np.int64)
+    local_seg = np.repeat(np.arange(len(segments), dtype=np.int64), sizes)
     start_array = np.asarray(starts, dtype=np.int64)
-    paragraph = np.searchsorted(np.asarray(para_keys, dtype=np.int64), local_doc * _KEY + start_array, side="right") - 1
+    paragraph = np.searchsorted(np.asarray(para_keys, dtype=np.int64), local_seg * _KEY + start_array, side="right") - 1
     codes, uniques = pd.factorize(np.asarray(forms, dtype=object))
     first_token = np.concatenate([[0], np.cumsum(sizes)[:-1]]) if len(sizes) else sizes
-    arrays = {
-        "doc_code": (local_doc + first).astype(np.int32),
+    doc_codes = np.asarray([seg[0] for seg in segments], dtype=np.int64)
+    arrays: dict[str, Any] = {
+        "doc_code": doc_codes[local_seg].astype(np.int32) if len(segments) else np.zeros(0, dtype=np.int32),
+        "segment": (local_seg + first).astype(np.int64),
         "sent_id": np.asarray(sent_ids, dtype=np.int32),
-        "para_id": (paragraph - np.asarray(paras_before, dtype=np.int64)[local_doc]).astype(np.int32),
-        "token_id": (np.arange(len(forms), dtype=np.int64) - first_token[local_doc]).astype(np.int32),
+        "para_id": (paragraph - np.asarray(paras_before, dtype=np.int64)[local_seg]).astype(np.int32),
+        "token_id": (np.arange(len(forms), dtype=np.int64) - first_token[local_seg]).astype(np.int32),
         "start": start_array.astype(np.int32),
         "end": np.asarray(ends, dtype=np.int32),
         "form": codes.astype(np.int32),
+        "segment_paragraphs": [len(seg[3]) for seg in segments],
     }
     unique_forms = uniques.tolist()
     return unique_forms, token_kinds(unique_forms), arrays
