@@ -31,6 +31,8 @@ def _same_table(lazy: pd.DataFrame, eager: pd.DataFrame) -> None:
         assert isinstance(left.dtype, pd.CategoricalDtype) == isinstance(right.dtype, pd.CategoricalDtype), name
         if isinstance(right.dtype, pd.CategoricalDtype):
             assert left.astype(object).tolist() == right.astype(object).tolist(), name
+            if name not in td._TERM_COLUMNS:  # corpus-wide categories: the same dtype as in memory
+                assert left.dtype.categories.dtype == right.dtype.categories.dtype, name
         else:
             assert left.dtype == right.dtype, name
             assert left.tolist() == right.tolist(), name
@@ -41,6 +43,13 @@ def test_the_token_table_equals_the_in_memory_one_whatever_the_partitions(sample
     lazy = td.token_table(td.from_pandas(sample, npartitions=npartitions))
     assert lazy.npartitions == npartitions
     _same_table(lazy.compute(), in_memory)
+
+
+def test_a_paragraph_corpus_keeps_its_parent_ids(sample):
+    from telaah.corpus import read_corpus as read
+
+    paragraphs = read(sample.iloc[:15], unit="paragraph")
+    _same_table(td.token_table(td.from_pandas(paragraphs, npartitions=3)).compute(), token_table(paragraphs))
 
 
 def test_names_are_decided_on_the_whole_corpus_not_per_partition():
@@ -200,3 +209,13 @@ def test_kwic_on_dask_gives_the_in_memory_lines(sample, in_memory, term, by, wit
     assert len(expected) > 0
     assert got.astype(str).values.tolist() == expected.astype(str).values.tolist()
     assert list(got.columns) == list(expected.columns)
+
+
+@pytest.mark.parametrize("options", [{}, {"groupby": None}, {"groupby": "source", "by": "stem"}, {"groupby": ["category", "source"], "window": 10}])
+def test_vocabulary_on_dask_equals_the_in_memory_statistics(sample, in_memory, options):
+    from telaah import vocabulary
+
+    got = td.vocabulary(td.token_table(td.from_pandas(sample, npartitions=4)), **options)
+    expected = vocabulary(in_memory, **options)
+    assert list(got.columns) == list(expected.columns)
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False, rtol=1e-9)

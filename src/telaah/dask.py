@@ -48,7 +48,7 @@ from telaah.errors import CorpusError
 from telaah.freq import frequencies as frequencies_in_memory
 from telaah.lang_id import protected_names
 
-__all__ = ["read_corpus", "from_pandas", "token_table", "frequencies", "theme_scores", "keyness", "kwic", "to_parquet", "read_token_table"]
+__all__ = ["read_corpus", "from_pandas", "token_table", "frequencies", "theme_scores", "keyness", "kwic", "vocabulary", "to_parquet", "read_token_table"]
 
 #: Partitions of about this many bytes of input files (several small files share one partition): about
 #: 1.2 M tokens of news, which a worker tokenizes in about 500 MB.
@@ -355,9 +355,10 @@ def token_table(
     repeated = counts[counts > 1]
     if len(repeated):
         raise CorpusError(f"doc_id {repeated.index[0]!r} occurs {int(repeated.iloc[0])} times: ids must be unique across the corpus")
-    categories: dict[str, pd.Index] = {"doc_id": pd.Index(evidence["ids"], dtype=object)}
-    if evidence["parents"]:
-        categories["parent_id"] = pd.Index(evidence["parents"], dtype=object)
+    # the categories' dtype as the in-memory table infers it (str)
+    categories: dict[str, pd.Index] = {"doc_id": pd.Index(pd.Series(evidence["ids"], dtype=object, name="doc_id").astype(str))}
+    if evidence["parents"]:  # sorted, as pd.Categorical gives them in memory
+        categories["parent_id"] = pd.Categorical(np.asarray(evidence["parents"], dtype=object)).categories
     for name in metadata_columns:
         categories[name] = pd.Index(sorted(evidence["values"].get(name, set())))
     candidates = evidence["capitalised"] - evidence["seen_lower"]
@@ -733,4 +734,99 @@ def kwic(tokens: Any, term: str | Sequence[str], *, by: str = "stem", window: in
     for name in out.columns:
         if name in tokens._meta.columns and isinstance(tokens._meta[name].dtype, pd.CategoricalDtype) and name not in _TERM_COLUMNS:
             out[name] = out[name].astype(tokens._meta[name].dtype)
+    return out
+
+
+def _partition_vocabulary(part: pd.DataFrame, by: str, kinds: Any, cols: list[str], window: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One partition's sums for :func:`vocabulary`: per group its tokens, sentences and MATTR sums; per group and term its count."""
+    from telaah._columns import group_ids, kind_mask, term_codes, unique_counts
+    from telaah.freq import _mattr_sums
+
+    column = check_by(part, by)
+    sub = part.loc[kind_mask(part, check_kinds(kinds))]
+    codes, terms = term_codes(sub, column)
+    gid, keys, _ = group_ids(sub, cols)
+    if not cols:
+        keys = pd.DataFrame(index=range(1))
+    n_groups = len(keys)
+    n_terms = max(len(terms), 1)
+    tokens = np.bincount(gid, minlength=n_groups).astype(np.int64)
+    pair, pair_counts = unique_counts(gid * n_terms + codes)
+    doc_codes, _ = term_codes(sub, "doc_id")
+    sent = sub["sent_id"].to_numpy(np.int64)
+    per_doc = int(sent.max(initial=0)) + 1
+    per_group = (int(doc_codes.max(initial=0)) + 1) * per_doc
+    sentence_keys = unique_counts((gid * (int(doc_codes.max(initial=0)) + 1) + doc_codes) * per_doc + sent)[0]
+    sentences = np.bincount(sentence_keys // per_group, minlength=n_groups).astype(np.int64)
+    text_codes = term_codes(sub, "parent_id")[0] if "parent_id" in sub.columns else doc_codes
+    width = int(text_codes.max(initial=0)) + 1
+    run_ids = gid * width + text_codes
+    window_sum, window_count = _mattr_sums(run_ids, codes, window)
+    run_group = unique_counts(run_ids)[0] // width
+    groups = keys.reset_index(drop=True).copy()
+    groups["tokens"] = tokens
+    groups["sentences"] = sentences
+    groups["mattr_num"] = np.bincount(run_group, weights=window_sum, minlength=n_groups)
+    groups["mattr_den"] = np.bincount(run_group, weights=window_count, minlength=n_groups)
+    counted = keys.iloc[pair // n_terms].reset_index(drop=True) if cols else pd.DataFrame(index=range(len(pair)))
+    counted["term"] = np.asarray(terms.astype(str), dtype=object)[pair % n_terms] if len(pair) else np.zeros(0, dtype=object)
+    counted["count"] = pair_counts.astype(np.int64)
+    return groups, counted
+
+
+def vocabulary(
+    tokens: Any,
+    *,
+    by: str = "lower",
+    kinds: Sequence[str] | str | None = ("word",),
+    groupby: str | Sequence[str] | None = "doc_id",
+    window: int = 50,
+) -> pd.DataFrame:
+    """:func:`telaah.vocabulary` of a Dask token table: tokens, types, TTR, MATTR, hapax and sentences per group.
+
+    Each partition counts each group's terms, sentences and MATTR windows
+    (windows never leave a text, and a text lies in one partition); types
+    and hapax are taken on the summed term counts, so a term seen once in two
+    partitions is not a hapax.  Equal to the in-memory result (MATTR to
+    floating-point rounding: its window sums are added in another order).
+    """
+    import dask
+
+    if window < 1:
+        raise ValueError(f"window={window}: must be at least 1")
+    check_by(tokens._meta, by)
+    cols = [groupby] if isinstance(groupby, str) else list(groupby or [])
+    parts = dask.compute(*[dask.delayed(_partition_vocabulary)(p, by, kinds, cols, window) for p in tokens.to_delayed()])
+    groups = pd.concat([g for g, _ in parts], ignore_index=True)
+    counted = pd.concat([c for _, c in parts], ignore_index=True)
+    meta = tokens._meta
+    for name in cols:
+        groups[name] = groups[name].astype(meta[name].dtype)
+        counted[name] = counted[name].astype(meta[name].dtype)
+    sums = ["tokens", "sentences", "mattr_num", "mattr_den"]
+    if cols:
+        totals = groups.groupby(cols, observed=True, dropna=False, sort=False)[sums].sum().reset_index()
+        terms = counted.groupby([*cols, "term"], observed=True, dropna=False, sort=False)["count"].sum().reset_index()
+        per_group = terms.assign(hapax=terms["count"] == 1).groupby(cols, observed=True, dropna=False, sort=False).agg(types=("term", "size"), hapax=("hapax", "sum")).reset_index()
+        totals = totals.merge(per_group, on=cols, how="left")
+        totals = totals[totals["tokens"] > 0]
+        totals = totals.iloc[np.lexsort(tuple(reversed(_group_order(totals, cols))))].reset_index(drop=True)
+    else:
+        totals = groups[sums].sum().to_frame().T
+        terms = counted.groupby("term", sort=False)["count"].sum()
+        totals["types"], totals["hapax"] = len(terms), int((terms == 1).sum())
+    out = totals[cols].copy() if cols else pd.DataFrame(index=range(len(totals)))
+    n_tokens = totals["tokens"].to_numpy(np.int64)
+    types = totals["types"].fillna(0).to_numpy(np.int64)
+    hapax = totals["hapax"].fillna(0).to_numpy(np.int64)
+    sentences = totals["sentences"].to_numpy(np.int64)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out["tokens"] = n_tokens
+        out["types"] = types
+        out["ttr"] = types / n_tokens
+        out["mattr"] = totals["mattr_num"].to_numpy(float) / totals["mattr_den"].to_numpy(float)
+        out["hapax"] = hapax
+        out["hapax_ratio"] = hapax / types
+        out["sentences"] = sentences
+        out["mean_sentence_length"] = n_tokens / sentences
     return out
