@@ -219,3 +219,12 @@ def test_vocabulary_on_dask_equals_the_in_memory_statistics(sample, in_memory, o
     expected = vocabulary(in_memory, **options)
     assert list(got.columns) == list(expected.columns)
     pd.testing.assert_frame_equal(got, expected, check_dtype=False, rtol=1e-9)
+
+
+@pytest.mark.parametrize("options", [{}, {"freq": "W"}, {"groupby": "source"}, {"groupby": ["category"], "freq": "Q"}])
+def test_theme_trends_on_dask_equal_the_in_memory_trends(sample, in_memory, options):
+    from telaah import theme_trends
+
+    got = td.theme_trends(td.token_table(td.from_pandas(sample, npartitions=4)), **options)
+    expected = theme_trends(in_memory, **options)
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False)

@@ -48,7 +48,7 @@ from telaah.errors import CorpusError
 from telaah.freq import frequencies as frequencies_in_memory
 from telaah.lang_id import protected_names
 
-__all__ = ["read_corpus", "from_pandas", "token_table", "frequencies", "theme_scores", "keyness", "kwic", "vocabulary", "to_parquet", "read_token_table"]
+__all__ = ["read_corpus", "from_pandas", "token_table", "frequencies", "theme_scores", "keyness", "kwic", "vocabulary", "theme_trends", "to_parquet", "read_token_table"]
 
 #: Partitions of about this many bytes of input files (several small files share one partition): about
 #: 1.2 M tokens of news, which a worker tokenizes in about 500 MB.
@@ -830,3 +830,51 @@ def vocabulary(
         out["sentences"] = sentences
         out["mean_sentence_length"] = n_tokens / sentences
     return out
+
+
+def _partition_trends(part: pd.DataFrame, freq: str, lexicon: Any, groupby: Any) -> pd.DataFrame:
+    from telaah.themes import theme_trends as theme_trends_in_memory
+
+    return theme_trends_in_memory(part, freq=freq, lexicon=lexicon, groupby=groupby)
+
+
+def theme_trends(tokens: Any, *, freq: str = "M", lexicon: Any = None, groupby: str | Sequence[str] | None = None) -> pd.DataFrame:
+    """:func:`telaah.theme_trends` of a Dask token table: theme matches per period (and group), equal to the in-memory result.
+
+    Each partition counts its own periods; the sums are laid on the grid of
+    every group by every period from the corpus's first date to its last,
+    zeros included, as in memory.
+    """
+    import dask
+
+    from telaah.themes import _resolve_lexicon
+
+    lex = _resolve_lexicon(lexicon)
+    cols = [groupby] if isinstance(groupby, str) else list(groupby or [])
+    parts = [p for p in dask.compute(*[dask.delayed(_partition_trends)(p, freq, lex, groupby) for p in tokens.to_delayed()]) if len(p)]
+    if not parts:
+        return _partition_trends(tokens._meta, freq, lex, groupby)
+    rows = pd.concat(parts, ignore_index=True)
+    meta = tokens._meta
+    for name in cols:
+        rows[name] = rows[name].astype(meta[name].dtype)
+    themes = rows["theme"].cat.categories
+    keys = [*cols, "period", "theme"]
+    summed = rows.groupby(keys, observed=True, dropna=False, sort=False)[["matches", "tokens", "documents"]].sum()
+    span = pd.period_range(rows["period"].min(), rows["period"].max(), freq=rows["period"].dtype.freq)
+    if cols:
+        groups = rows[cols].drop_duplicates()
+        groups = groups.iloc[np.lexsort(tuple(reversed(_group_order(groups, cols))))].reset_index(drop=True)
+        grid = groups.loc[np.repeat(np.arange(len(groups)), len(span) * len(themes))].reset_index(drop=True)
+    else:
+        grid = pd.DataFrame(index=range(len(span) * len(themes)))
+    n_groups = max(len(grid) // max(len(span) * len(themes), 1), 1)
+    grid["period"] = pd.PeriodIndex.from_ordinals(np.tile(np.repeat(span.asi8, len(themes)), n_groups), freq=span.freq)
+    grid["theme"] = pd.Categorical.from_codes(np.tile(np.arange(len(themes)), len(span) * n_groups), categories=themes)
+    out = grid.merge(summed.reset_index(), on=keys, how="left", sort=False)
+    for name in ("matches", "tokens", "documents"):
+        out[name] = out[name].fillna(0).astype(np.int64)
+    from telaah._columns import per_1000
+
+    out["per_1000"] = per_1000(out["matches"].to_numpy(), out["tokens"].to_numpy())
+    return out[[*cols, "period", "theme", "matches", "tokens", "per_1000", "documents"]]
