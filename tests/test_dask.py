@@ -228,3 +228,15 @@ def test_theme_trends_on_dask_equal_the_in_memory_trends(sample, in_memory, opti
     got = td.theme_trends(td.token_table(td.from_pandas(sample, npartitions=4)), **options)
     expected = theme_trends(in_memory, **options)
     pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+
+
+@pytest.mark.parametrize(
+    "options", [{}, {"measure": "pmi", "min_count": 2}, {"by": "stem", "window": 3, "top": 20}, {"drop_stop": False, "measure": "student_t"}]
+)
+def test_collocations_on_dask_equal_the_in_memory_bigrams(sample, in_memory, options):
+    from telaah import collocations
+
+    got = td.collocations(td.token_table(td.from_pandas(sample, npartitions=4)), **options)
+    expected = collocations(in_memory, **options)
+    assert len(expected) > 0
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False)

@@ -48,7 +48,7 @@ from telaah.errors import CorpusError
 from telaah.freq import frequencies as frequencies_in_memory
 from telaah.lang_id import protected_names
 
-__all__ = ["read_corpus", "from_pandas", "token_table", "frequencies", "theme_scores", "keyness", "kwic", "vocabulary", "theme_trends", "to_parquet", "read_token_table"]
+__all__ = ["read_corpus", "from_pandas", "token_table", "frequencies", "theme_scores", "keyness", "kwic", "vocabulary", "theme_trends", "collocations", "to_parquet", "read_token_table"]
 
 #: Partitions of about this many bytes of input files (several small files share one partition): about
 #: 1.2 M tokens of news, which a worker tokenizes in about 500 MB.
@@ -878,3 +878,63 @@ def theme_trends(tokens: Any, *, freq: str = "M", lexicon: Any = None, groupby: 
 
     out["per_1000"] = per_1000(out["matches"].to_numpy(), out["tokens"].to_numpy())
     return out[[*cols, "period", "theme", "matches", "tokens", "per_1000", "documents"]]
+
+
+def _partition_bigrams(part: pd.DataFrame, column: str, kinds: Any, drop_stop: bool, across_stop: bool, window: int) -> tuple[pd.Series, pd.Series]:
+    from telaah.freq import _ngram_counts
+
+    grams, counts, word_counts, terms, _ = _ngram_counts(part, n=2, by=column, kinds=check_kinds(kinds), drop_stop=drop_stop, across_stop=across_stop, window=window)
+    names = np.asarray(terms.astype(str), dtype=object)
+    pairs = pd.Series(counts.astype(np.int64), index=pd.MultiIndex.from_arrays([names[grams[:, 0]], names[grams[:, 1]]]) if len(grams) else pd.MultiIndex.from_arrays([[], []]))
+    used = np.flatnonzero(word_counts)
+    words = pd.Series(np.asarray(word_counts)[used].astype(np.int64), index=names[used])
+    return pairs, words
+
+
+def collocations(
+    tokens: Any,
+    *,
+    by: str = "lower",
+    measure: str = "likelihood_ratio",
+    min_count: int = 3,
+    window: int | None = None,
+    kinds: Sequence[str] | str | None = ("word",),
+    drop_stop: bool = True,
+    across_stop: bool = False,
+    top: int | None = None,
+) -> pd.DataFrame:
+    """:func:`telaah.collocations` (bigrams) of a Dask token table, equal to the in-memory result.
+
+    Each partition counts its bigrams and words (a bigram never leaves a
+    sentence, so never a partition); the counts are added, and NLTK's
+    ``BigramCollocationFinder`` scores the sums.  Trigrams are not on Dask:
+    their measures need pair counts around every candidate.
+    """
+    import dask
+    from nltk.collocations import BigramCollocationFinder
+    from nltk.metrics import BigramAssocMeasures
+    from nltk.probability import FreqDist
+
+    from telaah.freq import MEASURES, _check_ngram_options, _scored_collocations
+
+    column = check_by(tokens._meta, by)
+    window = window if window is not None else 2
+    _check_ngram_options(2, window, drop_stop, across_stop, measure)
+    parts = dask.compute(*[dask.delayed(_partition_bigrams)(p, column, kinds, drop_stop, across_stop, window) for p in tokens.to_delayed()])
+    pairs = pd.concat([p for p, _ in parts]).groupby(level=[0, 1], sort=False).sum()
+    words = pd.concat([w for _, w in parts]).groupby(level=0, sort=False).sum()
+    pairs = pairs[pairs >= min_count]
+    first = pairs.index.get_level_values(0).astype(str).to_numpy(dtype=object) if len(pairs) else np.zeros(0, dtype=object)
+    second = pairs.index.get_level_values(1).astype(str).to_numpy(dtype=object) if len(pairs) else np.zeros(0, dtype=object)
+    out = pd.DataFrame({"ngram": first + " " + second if len(pairs) else np.zeros(0, dtype=object), "word1": first, "word2": second})
+    out["count"] = pairs.to_numpy(np.int64)
+    for name in MEASURES:
+        out[name] = np.zeros(len(out))
+    out.attrs["measure"] = measure
+    if not len(out):
+        return out
+    word_fd = FreqDist(dict(zip(words.index.tolist(), words.tolist(), strict=True)))
+    grams_in_order = list(zip(first.tolist(), second.tolist(), strict=True))
+    gram_fd = FreqDist(dict(zip(grams_in_order, out["count"].tolist(), strict=True)))
+    finder = BigramCollocationFinder(word_fd, gram_fd, window_size=window)
+    return _scored_collocations(out, finder, BigramAssocMeasures, grams_in_order, n=2, window=window, measure=measure, top=top)

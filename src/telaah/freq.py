@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -688,6 +688,18 @@ def collocations(
         wildcard_fd = FreqDist({(terms[a], terms[b]): int(c) for (a, b), c in zip(outer.tolist(), outer_n.tolist(), strict=True)})
         finder = TrigramCollocationFinder(word_fd, bigram_fd, wildcard_fd, gram_fd)
         measures = TrigramAssocMeasures
+    return _scored_collocations(out, finder, measures, grams_in_order, n=n, window=window, measure=measure, top=top)
+
+
+def _scored_collocations(
+    out: pd.DataFrame, finder: Any, measures: Any, grams_in_order: list[tuple[str, ...]], *, n: int, window: int, measure: str, top: int | None
+) -> pd.DataFrame:
+    """Fill the measures of a collocation table from NLTK's ``finder``, sort by ``measure`` and keep ``top``.
+
+    Shared by :func:`collocations` and :func:`telaah.dask.collocations`
+    (whose finder is built from counts summed over partitions).
+    """
+    counts = out["count"].to_numpy()
     for name in ("pmi", "likelihood_ratio", "student_t"):
         scores = dict(finder.score_ngrams(getattr(measures, name)))
         out[name] = [scores[g] for g in grams_in_order]  # (iterating a FreqDist sorts it by count)
