@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import dask
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -240,3 +241,25 @@ def test_collocations_on_dask_equal_the_in_memory_bigrams(sample, in_memory, opt
     expected = collocations(in_memory, **options)
     assert len(expected) > 0
     pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+
+
+def test_topics_fitted_on_a_sample_are_the_in_memory_topics_of_that_sample(sample, in_memory):
+    from telaah import fit_topics
+
+    lazy = td.token_table(td.from_pandas(sample, npartitions=4))
+    result = td.fit_topics(lazy, 4, sample=60, random_state=3)
+    ids = result.options["sample"]
+    assert len(ids) == 60 and ids == [i for i in in_memory.doc_id.cat.categories if i in set(ids)]  # corpus order
+    again = fit_topics(in_memory[in_memory.doc_id.isin(ids)].reset_index(drop=True), 4, random_state=3)
+    assert result.labels.tolist() == again.labels.tolist()
+    assert td.fit_topics(lazy, 4, sample=60, random_state=3).options["sample"] == ids  # the same sample for a seed
+
+
+def test_topic_weights_apply_the_model_to_every_document(sample):
+    lazy = td.token_table(td.from_pandas(sample, npartitions=3))
+    result = td.fit_topics(lazy, 3, sample=500, random_state=0)  # the whole corpus: the fit's own weights come back
+    weights = td.topic_weights(result, lazy).compute().reset_index(drop=True)
+    assert weights.doc_id.nunique() == len(sample)
+    mine = weights.set_index(["doc_id", "topic"]).weight
+    fitted = result.doc_topics.set_index(["doc_id", "topic"]).weight
+    assert np.allclose(mine.reindex(fitted.index).to_numpy(), fitted.to_numpy(), atol=1e-3)

@@ -48,7 +48,7 @@ from telaah.errors import CorpusError
 from telaah.freq import frequencies as frequencies_in_memory
 from telaah.lang_id import protected_names
 
-__all__ = ["read_corpus", "from_pandas", "token_table", "frequencies", "theme_scores", "keyness", "kwic", "vocabulary", "theme_trends", "collocations", "to_parquet", "read_token_table"]
+__all__ = ["read_corpus", "from_pandas", "token_table", "frequencies", "theme_scores", "keyness", "kwic", "vocabulary", "theme_trends", "collocations", "fit_topics", "topic_weights", "to_parquet", "read_token_table"]
 
 #: Partitions of about this many bytes of input files (several small files share one partition): about
 #: 1.2 M tokens of news, which a worker tokenizes in about 500 MB.
@@ -938,3 +938,68 @@ def collocations(
     gram_fd = FreqDist(dict(zip(grams_in_order, out["count"].tolist(), strict=True)))
     finder = BigramCollocationFinder(word_fd, gram_fd, window_size=window)
     return _scored_collocations(out, finder, BigramAssocMeasures, grams_in_order, n=2, window=window, measure=measure, top=top)
+
+
+# ---------------------------------------------------------------------------
+# Topics: fitted on a sample of documents, applied to every partition
+# ---------------------------------------------------------------------------
+
+
+def fit_topics(tokens: Any, k: int, *, sample: int = 2000, random_state: int | None = 0, **options: Any) -> Any:
+    """:func:`telaah.fit_topics` on a random sample of ``sample`` documents of a Dask token table.
+
+    A topic model needs the whole document-term matrix in memory, and a few
+    thousand documents find the topics a corpus has about as well as a
+    million: so the model is fitted on a sample (drawn with
+    ``random_state``; every document when the corpus has fewer), and
+    :func:`topic_weights` applies it to every document, partition by
+    partition.  scikit-learn's ``MiniBatchNMF.partial_fit`` over the
+    partitions was the other way: it would need one vocabulary fixed before
+    the first batch and gives a result that depends on the partitioning;
+    the sample keeps :func:`telaah.fit_topics`' determinism and tables.
+
+    Returns
+    -------
+    TopicResult
+        As :func:`telaah.fit_topics` returns, for the sampled documents;
+        ``options["sample"]`` holds their ids.
+    """
+    from telaah.topics import fit_topics as fit_topics_in_memory
+
+    if sample < 1:
+        raise ValueError(f"sample={sample}: must be at least 1 document")
+    ids = pd.Index(tokens._meta["doc_id"].cat.categories)
+    if len(ids) > sample:
+        chosen = np.sort(np.random.default_rng(random_state).choice(len(ids), size=sample, replace=False))
+        ids = ids[chosen]
+    rows = tokens[tokens["doc_id"].isin(list(ids))].compute().reset_index(drop=True)
+    result = fit_topics_in_memory(rows, k, random_state=random_state, **options)
+    result.options["sample"] = [str(i) for i in ids]
+    return result
+
+
+def _partition_topic_weights(part: pd.DataFrame, result: Any) -> pd.DataFrame:
+    from telaah.topics.model import _doc_topic_frame, _unit_terms
+
+    opts = result.options
+    units, docs, _ = _unit_terms(part, unit=result.unit, by=opts["by"], drop_stop=opts["drop_stop"], min_chars=opts["min_chars"])
+    if not len(units):
+        return _doc_topic_frame(units, np.zeros((0, result.k)), result.method)
+    matrix = result.vectorizer.transform(docs)
+    return _doc_topic_frame(units, result.model.transform(matrix), result.method)
+
+
+def topic_weights(result: Any, tokens: Any) -> Any:
+    """Apply a fitted topic model to every unit of a Dask token table: a lazy table like ``result.doc_topics``.
+
+    One row per unit and topic, with ``weight`` (the unit's share of each
+    topic) and ``score``; a unit without a term of the model's vocabulary
+    has weight 0 everywhere.
+    """
+    import dask
+
+    dd = _dd()
+    shared = _share(result)
+    parts = [dask.delayed(_partition_topic_weights)(p, shared) for p in tokens.to_delayed()]
+    meta = _partition_topic_weights(tokens._meta, result)
+    return dd.from_delayed(parts, meta=meta, verify_meta=False)
