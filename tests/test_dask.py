@@ -263,3 +263,21 @@ def test_topic_weights_apply_the_model_to_every_document(sample):
     mine = weights.set_index(["doc_id", "topic"]).weight
     fitted = result.doc_topics.set_index(["doc_id", "topic"]).weight
     assert np.allclose(mine.reindex(fitted.index).to_numpy(), fitted.to_numpy(), atol=1e-3)
+
+
+def test_mention_and_statement_counts_per_document_equal_the_in_memory_ones(sample, in_memory):
+    from telaah import entities, quotes
+
+    small = sample.iloc[:40].reset_index(drop=True)
+    corpus = td.from_pandas(small, npartitions=3)
+    named, said = td.actor_counts(corpus, td.token_table(corpus))
+    tokens = token_table(small)
+    mentions = entities(small, tokens=tokens)
+    statements = quotes(small, tokens=tokens, mentions=mentions)
+    expected_named = mentions.groupby(["doc_id", "label"], observed=True).size().rename("mentions").reset_index()
+    expected_said = (
+        statements.assign(has_speaker=statements["speaker"].notna()).groupby(["doc_id", "kind", "has_speaker"], observed=True).size().rename("statements").reset_index()
+    )
+    assert len(named) > 20 and len(said) > 5
+    assert named.astype(str).values.tolist() == expected_named.astype(str).values.tolist()
+    assert said.astype(str).values.tolist() == expected_said.astype(str).values.tolist()

@@ -48,7 +48,7 @@ from telaah.errors import CorpusError
 from telaah.freq import frequencies as frequencies_in_memory
 from telaah.lang_id import protected_names
 
-__all__ = ["read_corpus", "from_pandas", "token_table", "frequencies", "theme_scores", "keyness", "kwic", "vocabulary", "theme_trends", "collocations", "fit_topics", "topic_weights", "to_parquet", "read_token_table"]
+__all__ = ["read_corpus", "from_pandas", "token_table", "frequencies", "theme_scores", "keyness", "kwic", "vocabulary", "theme_trends", "collocations", "fit_topics", "topic_weights", "actor_counts", "to_parquet", "read_token_table"]
 
 #: Partitions of about this many bytes of input files (several small files share one partition): about
 #: 1.2 M tokens of news, which a worker tokenizes in about 500 MB.
@@ -1003,3 +1003,62 @@ def topic_weights(result: Any, tokens: Any) -> Any:
     parts = [dask.delayed(_partition_topic_weights)(p, shared) for p in tokens.to_delayed()]
     meta = _partition_topic_weights(tokens._meta, result)
     return dd.from_delayed(parts, meta=meta, verify_meta=False)
+
+
+# ---------------------------------------------------------------------------
+# Actors: counts per document
+# ---------------------------------------------------------------------------
+
+
+def _lowercase_forms(part: pd.DataFrame) -> set[str]:
+    forms = part["token"].cat.categories if isinstance(part["token"].dtype, pd.CategoricalDtype) else pd.unique(part["token"])
+    return {f for f in map(str, forms) if f.islower()}
+
+
+def _partition_actor_counts(
+    corpus_part: pd.DataFrame, token_part: pd.DataFrame, gazetteers: bool, lowercase: frozenset[str]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    from telaah.entities import _entity_frame
+    from telaah.quotes import quotes as quotes_in_memory
+    from telaah.table import as_corpus
+
+    token_part = token_part.reset_index(drop=True)
+    corpus_part = corpus_part.reset_index(drop=True)
+    mentions = _entity_frame(as_corpus(corpus_part), token_part, gazetteers=gazetteers, processes=1, lowercase=lowercase)
+    statements = quotes_in_memory(corpus_part, tokens=token_part, mentions=mentions)
+    named = mentions.groupby(["doc_id", "label"], observed=True).size().rename("mentions").reset_index()
+    said = statements.assign(has_speaker=statements["speaker"].notna()).groupby(["doc_id", "kind", "has_speaker"], observed=True).size().rename("statements").reset_index()
+    return named, said
+
+
+def actor_counts(corpus: Any, tokens: Any, *, gazetteers: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Per document: the mentions of each label (:func:`telaah.entities`) and the statements of each kind (:func:`telaah.quotes`).
+
+    Entities and statements are found within a document (with one fact of
+    the whole corpus, the words it writes in lowercase somewhere, gathered
+    first), so each partition finds its own; what is returned are the
+    per-document counts, equal to the counts of the in-memory tables.  The actors' ``key`` is not:
+    it joins an actor's names across documents (a short name takes the full
+    name that two documents give), which needs the whole corpus, so the
+    mention and statement rows themselves are not produced on Dask.
+
+    Returns
+    -------
+    (DataFrame, DataFrame)
+        ``doc_id, label, mentions`` and ``doc_id, kind, has_speaker, statements``,
+        in corpus order.
+    """
+    import dask
+
+    corpus_parts, token_parts = corpus.to_delayed(), tokens.to_delayed()
+    if len(corpus_parts) != len(token_parts):
+        raise ValueError(f"corpus: {len(corpus_parts)} partitions, but the token table has {len(token_parts)}; give the corpus the table was built from")
+    # A capitalised word that the corpus also writes in lowercase is a common word: decided on the whole corpus.
+    lowercase = frozenset(set().union(*dask.compute(*[dask.delayed(_lowercase_forms)(t) for t in token_parts])))
+    shared = _share(lowercase)
+    parts = dask.compute(*[dask.delayed(_partition_actor_counts)(c, t, gazetteers, shared) for c, t in zip(corpus_parts, token_parts, strict=True)])
+    named = pd.concat([p[0] for p in parts], ignore_index=True)
+    said = pd.concat([p[1] for p in parts], ignore_index=True)
+    for frame in (named, said):
+        frame["doc_id"] = frame["doc_id"].astype(tokens._meta["doc_id"].dtype)
+    return named, said

@@ -102,8 +102,20 @@ def entities(
     """
     docs = as_corpus(corpus)
     tokens = ensure_tokens(docs) if tokens is None else ensure_tokens(tokens)
+    return _entity_frame(docs, tokens, gazetteers=gazetteers, processes=processes)
+
+
+def _entity_frame(
+    docs: pd.DataFrame, tokens: pd.DataFrame, *, gazetteers: bool, processes: int | None, lowercase: frozenset[str] | None = None
+) -> pd.DataFrame:
+    """:func:`entities` on a corpus table and its token table.
+
+    ``lowercase`` (the forms the corpus writes in lowercase somewhere) is
+    read from ``tokens`` by default; :mod:`telaah.dask` gives the whole
+    corpus's set when ``tokens`` is one partition.
+    """
     texts = document_texts(docs, tokens)
-    rows = _mentions(tokens, texts, gazetteers=gazetteers, processes=processes)
+    rows = _mentions(tokens, texts, gazetteers=gazetteers, processes=processes, lowercase=lowercase)
     frame = pd.DataFrame(rows, columns=[*ENTITY_COLUMNS[:-1], "headline"])
     frame["sent_id"] = frame["sent_id"].astype(np.int32)
     frame["start"] = frame["start"].astype(np.int32)
@@ -163,7 +175,9 @@ def _tag(sentences: list[list[str]], stops: list[list[bool]], *, processes: int 
 _BATCH_TOKENS = 400_000  # documents are read in batches of about this many tokens: memory stays bounded
 
 
-def _mentions(tokens: pd.DataFrame, texts: dict[str, str], *, gazetteers: bool, processes: int | None) -> list[tuple]:
+def _mentions(
+    tokens: pd.DataFrame, texts: dict[str, str], *, gazetteers: bool, processes: int | None, lowercase: frozenset[str] | None = None
+) -> list[tuple]:
     """Tag every sentence that has a capitalised word, and turn the tags into mention rows.
 
     Documents are taken in batches of about ``_BATCH_TOKENS`` tokens, so that
@@ -181,7 +195,7 @@ def _mentions(tokens: pd.DataFrame, texts: dict[str, str], *, gazetteers: bool, 
         "start": tokens["start"].to_numpy(),
         "end": tokens["end"].to_numpy(),
     }
-    lowercase = _lowercase_words(tokens)
+    lowercase = _lowercase_words(tokens) if lowercase is None else lowercase
     doc_starts = np.concatenate(([0], np.flatnonzero(np.diff(doc_codes) != 0) + 1, [len(tokens)]))
     rows: list[tuple] = []
     first_doc = 0
