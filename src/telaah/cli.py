@@ -36,6 +36,11 @@ def _output_file(path: str, *, flag: str, suffixes: tuple[str, ...]) -> Path:
         raise ValueError(f"{flag} {out}: is a folder; give a file name ending in {' or '.join(suffixes)}")
     if out.suffix.lower() not in suffixes:
         raise ValueError(f"{flag} {out}: must end in {' or '.join(suffixes)}")
+    return _in_writable_folder(out, flag=flag)
+
+
+def _in_writable_folder(out: Path, *, flag: str) -> Path:
+    """``out``, once its folder is known to exist and to be writable."""
     folder = out.parent
     if not folder.is_dir():
         raise ValueError(f"{flag} {out}: the folder {folder} does not exist; create it first")
@@ -82,12 +87,7 @@ def _output_folder(path: str, *, flag: str) -> Path:
         raise ValueError(f"{flag} {out}: is a file; --engine dask writes a folder of Parquet files")
     if out.is_dir() and any(out.iterdir()):
         raise ValueError(f"{flag} {out}: the folder is not empty; give a new folder (nothing in it is changed)")
-    parent = out.parent
-    if not parent.is_dir():
-        raise ValueError(f"{flag} {out}: the folder {parent} does not exist; create it first")
-    if not os.access(parent, os.W_OK | os.X_OK):
-        raise ValueError(f"{flag} {out}: the folder {parent} cannot be written")
-    return out
+    return _in_writable_folder(out, flag=flag)
 
 
 def _tokens_on_dask(args: argparse.Namespace) -> int:
