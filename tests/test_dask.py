@@ -281,3 +281,23 @@ def test_mention_and_statement_counts_per_document_equal_the_in_memory_ones(samp
     assert len(named) > 20 and len(said) > 5
     assert named.astype(str).values.tolist() == expected_named.astype(str).values.tolist()
     assert said.astype(str).values.tolist() == expected_said.astype(str).values.tolist()
+
+
+@pytest.mark.parametrize("gazetteers", [False, True])
+def test_mentions_and_statements_on_dask_equal_the_in_memory_tables_keys_included(sample, gazetteers):
+    from telaah import entities, quotes
+
+    small = sample.iloc[:60].reset_index(drop=True)
+    corpus = td.from_pandas(small, npartitions=3)
+    lazy_tokens = td.token_table(corpus)
+    lazy_mentions = td.entities(corpus, lazy_tokens, gazetteers=gazetteers)
+    got_mentions = lazy_mentions.compute().reset_index(drop=True)
+    got_statements = td.quotes(corpus, lazy_tokens, lazy_mentions).compute().reset_index(drop=True)
+    tokens = token_table(small)
+    mentions = entities(small, tokens=tokens, gazetteers=gazetteers)
+    statements = quotes(small, tokens=tokens, mentions=mentions)
+    assert list(got_mentions.columns) == list(mentions.columns)
+    assert got_mentions.astype(str).values.tolist() == mentions.astype(str).values.tolist()
+    assert got_statements.astype(str).values.tolist() == statements.astype(str).values.tolist()
+    # keys joined across documents (the corpus-wide step) are there
+    assert (mentions["key"] != mentions["text"]).any()

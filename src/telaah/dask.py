@@ -48,7 +48,7 @@ from telaah.errors import CorpusError
 from telaah.freq import frequencies as frequencies_in_memory
 from telaah.lang_id import protected_names
 
-__all__ = ["read_corpus", "from_pandas", "token_table", "frequencies", "theme_scores", "keyness", "kwic", "vocabulary", "theme_trends", "collocations", "fit_topics", "topic_weights", "actor_counts", "to_parquet", "read_token_table"]
+__all__ = ["read_corpus", "from_pandas", "token_table", "frequencies", "theme_scores", "keyness", "kwic", "vocabulary", "theme_trends", "collocations", "fit_topics", "topic_weights", "entities", "quotes", "actor_counts", "to_parquet", "read_token_table"]
 
 #: Partitions of about this many bytes of input files (several small files share one partition): about
 #: 1.2 M tokens of news, which a worker tokenizes in about 500 MB.
@@ -1031,6 +1031,88 @@ def _partition_actor_counts(
     return named, said
 
 
+def _partition_key_evidence(corpus_part: pd.DataFrame, token_part: pd.DataFrame, gazetteers: bool, lowercase: frozenset[str]) -> Any:
+    from telaah.entities import _aliases, _local_keys, _unkeyed_mentions
+    from telaah.table import as_corpus
+
+    frame, texts = _unkeyed_mentions(as_corpus(corpus_part.reset_index(drop=True)), token_part.reset_index(drop=True), gazetteers=gazetteers, processes=1, lowercase=lowercase)
+    return _local_keys(frame, _aliases(frame, texts))[2]
+
+
+def _partition_entities(
+    corpus_part: pd.DataFrame, token_part: pd.DataFrame, gazetteers: bool, lowercase: frozenset[str], corpus_wide: Mapping[Any, Any]
+) -> pd.DataFrame:
+    from telaah.entities import _entity_frame
+    from telaah.table import as_corpus
+
+    return _entity_frame(
+        as_corpus(corpus_part.reset_index(drop=True)), token_part.reset_index(drop=True), gazetteers=gazetteers, processes=1, lowercase=lowercase, corpus_wide=corpus_wide
+    )
+
+
+def _paired(corpus: Any, tokens: Any) -> tuple[list[Any], list[Any]]:
+    corpus_parts, token_parts = corpus.to_delayed(), tokens.to_delayed()
+    if len(corpus_parts) != len(token_parts):
+        raise ValueError(f"corpus: {len(corpus_parts)} partitions, but the token table has {len(token_parts)}; give the corpus the table was built from")
+    return corpus_parts, token_parts
+
+
+def _corpus_lowercase(token_parts: list[Any]) -> frozenset[str]:
+    """The forms the corpus writes in lowercase somewhere (a capitalised one of them is a common word, not a name)."""
+    import dask
+
+    return frozenset(set().union(*dask.compute(*[dask.delayed(_lowercase_forms)(t) for t in token_parts])))
+
+
+def entities(corpus: Any, tokens: Any, *, gazetteers: bool = False) -> Any:
+    """:func:`telaah.entities` of a Dask corpus and its token table: a lazy table of mentions, equal to the in-memory one.
+
+    Mentions are found within each document; two facts of the whole corpus
+    are gathered first: the words it writes in lowercase somewhere, and the
+    evidence for joining a person's short name to a full name across
+    documents (a full name that two documents give), reduced over the
+    partitions, so that every ``key`` is the in-memory key.  The mentions
+    are found twice (once for that evidence, once for the rows).
+    """
+    import dask
+
+    from telaah.entities import _corpus_wide_names, _merge_key_evidence
+
+    dd = _dd()
+    corpus_parts, token_parts = _paired(corpus, tokens)
+    lowercase = _share(_corpus_lowercase(token_parts))
+    evidence = [dask.delayed(_partition_key_evidence)(c, t, gazetteers, lowercase) for c, t in zip(corpus_parts, token_parts, strict=True)]
+    while len(evidence) > 1:
+        pairs = [dask.delayed(_merge_key_evidence)(evidence[i], evidence[i + 1]) for i in range(0, len(evidence) - 1, 2)]
+        evidence = pairs + ([evidence[-1]] if len(evidence) % 2 else [])
+    corpus_wide = _share(_corpus_wide_names(evidence[0].compute()))
+    parts = [dask.delayed(_partition_entities)(c, t, gazetteers, lowercase, corpus_wide) for c, t in zip(corpus_parts, token_parts, strict=True)]
+    meta = _partition_entities(corpus._meta, tokens._meta, gazetteers, frozenset(), {})
+    return dd.from_delayed(parts, meta=meta, verify_meta=False)
+
+
+def _partition_quotes(corpus_part: pd.DataFrame, token_part: pd.DataFrame, mention_part: pd.DataFrame) -> pd.DataFrame:
+    from telaah.quotes import quotes as quotes_in_memory
+
+    return quotes_in_memory(corpus_part.reset_index(drop=True), tokens=token_part.reset_index(drop=True), mentions=mention_part.reset_index(drop=True))
+
+
+def quotes(corpus: Any, tokens: Any, mentions: Any) -> Any:
+    """:func:`telaah.quotes` of a Dask corpus, its token table and its mentions (:func:`entities`): a lazy table of statements.
+
+    Statements and their speakers are found within a document, so each
+    partition finds its own; equal to the in-memory table.
+    """
+    import dask
+
+    dd = _dd()
+    corpus_parts, token_parts = _paired(corpus, tokens)
+    mention_parts = mentions.to_delayed()
+    parts = [dask.delayed(_partition_quotes)(c, t, m) for c, t, m in zip(corpus_parts, token_parts, mention_parts, strict=True)]
+    meta = _partition_quotes(corpus._meta, tokens._meta, mentions._meta)
+    return dd.from_delayed(parts, meta=meta, verify_meta=False)
+
+
 def actor_counts(corpus: Any, tokens: Any, *, gazetteers: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per document: the mentions of each label (:func:`telaah.entities`) and the statements of each kind (:func:`telaah.quotes`).
 
@@ -1050,12 +1132,8 @@ def actor_counts(corpus: Any, tokens: Any, *, gazetteers: bool = False) -> tuple
     """
     import dask
 
-    corpus_parts, token_parts = corpus.to_delayed(), tokens.to_delayed()
-    if len(corpus_parts) != len(token_parts):
-        raise ValueError(f"corpus: {len(corpus_parts)} partitions, but the token table has {len(token_parts)}; give the corpus the table was built from")
-    # A capitalised word that the corpus also writes in lowercase is a common word: decided on the whole corpus.
-    lowercase = frozenset(set().union(*dask.compute(*[dask.delayed(_lowercase_forms)(t) for t in token_parts])))
-    shared = _share(lowercase)
+    corpus_parts, token_parts = _paired(corpus, tokens)
+    shared = _share(_corpus_lowercase(token_parts))
     parts = dask.compute(*[dask.delayed(_partition_actor_counts)(c, t, gazetteers, shared) for c, t in zip(corpus_parts, token_parts, strict=True)])
     named = pd.concat([p[0] for p in parts], ignore_index=True)
     said = pd.concat([p[1] for p in parts], ignore_index=True)

@@ -28,10 +28,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -106,14 +107,35 @@ def entities(
 
 
 def _entity_frame(
-    docs: pd.DataFrame, tokens: pd.DataFrame, *, gazetteers: bool, processes: int | None, lowercase: frozenset[str] | None = None
+    docs: pd.DataFrame,
+    tokens: pd.DataFrame,
+    *,
+    gazetteers: bool,
+    processes: int | None,
+    lowercase: frozenset[str] | None = None,
+    corpus_wide: Mapping[tuple[str, ...], tuple[str, ...]] | None = None,
 ) -> pd.DataFrame:
     """:func:`entities` on a corpus table and its token table.
 
     ``lowercase`` (the forms the corpus writes in lowercase somewhere) is
-    read from ``tokens`` by default; :mod:`telaah.dask` gives the whole
-    corpus's set when ``tokens`` is one partition.
+    read from ``tokens`` by default, and the keys that join a person's short
+    name to a full name across documents (``corpus_wide``) are decided on
+    these documents; :mod:`telaah.dask` gives both for the whole corpus when
+    ``tokens`` is one partition (:func:`_key_evidence`, :func:`_corpus_wide_names`).
     """
+    frame, texts = _unkeyed_mentions(docs, tokens, gazetteers=gazetteers, processes=processes, lowercase=lowercase)
+    local, labels, evidence = _local_keys(frame, _aliases(frame, texts))
+    mapping = _corpus_wide_names(evidence) if corpus_wide is None else corpus_wide
+    frame["key"] = pd.Series(
+        [" ".join(mapping.get(name, name) if label == "PER" else name) for label, name in zip(labels, local, strict=True)], index=frame.index, dtype=object
+    )
+    return frame.drop(columns="headline").reset_index(drop=True)
+
+
+def _unkeyed_mentions(
+    docs: pd.DataFrame, tokens: pd.DataFrame, *, gazetteers: bool, processes: int | None, lowercase: frozenset[str] | None
+) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The mention rows before their keys (with a ``headline`` column), and the documents' texts."""
     texts = document_texts(docs, tokens)
     rows = _mentions(tokens, texts, gazetteers=gazetteers, processes=processes, lowercase=lowercase)
     frame = pd.DataFrame(rows, columns=[*ENTITY_COLUMNS[:-1], "headline"])
@@ -122,9 +144,7 @@ def _entity_frame(
     frame["end"] = frame["end"].astype(np.int32)
     frame["label"] = pd.Categorical(frame["label"], categories=list(LABELS))
     frame["role"] = frame["role"].astype(object).where(frame["role"].notna(), None)
-    frame = _headline_mentions(frame)
-    frame["key"] = _keys(frame, _aliases(frame, texts))
-    return frame.drop(columns="headline").reset_index(drop=True)
+    return _headline_mentions(frame), texts
 
 
 def document_texts(docs: pd.DataFrame, tokens: pd.DataFrame) -> dict[str, str]:
@@ -498,14 +518,22 @@ def _canonical(text: str) -> tuple[str, ...]:
     return words[k:]
 
 
-def _keys(frame: pd.DataFrame, aliases: dict[tuple[str, str, str], str] | None = None) -> pd.Series:
-    """The canonical form of each mention: fullest within its document, then across the corpus.
+class _KeyEvidence(NamedTuple):
+    """What some documents say about joining names across documents; :func:`_merge_key_evidence` adds two."""
 
-    A document's alias (``Jokowi`` of ``Joko Widodo (Jokowi)``) takes the key of
-    the name it stands for.
+    attested: dict[tuple[str, ...], dict[tuple[str, ...], int]]  # short name -> full name -> documents joining them
+    documents: dict[tuple[str, ...], int]  # a person's name (running text) -> documents that write it
+    shorts: frozenset[tuple[str, ...]]  # every person's name as its document keys it
+
+
+def _local_keys(frame: pd.DataFrame, aliases: dict[tuple[str, str, str], str] | None) -> tuple[list[tuple[str, ...]], list[str], _KeyEvidence]:
+    """Each mention's fullest name within its document, its label, and the documents' evidence for the corpus-wide step.
+
+    A mention's key is its fullest name in its document (a document's alias,
+    ``Jokowi`` of ``Joko Widodo (Jokowi)``, takes the key of the name it
+    stands for), then, for a person, the full name :func:`_corpus_wide_names`
+    joins it to across documents.
     """
-    if frame.empty:
-        return pd.Series([], dtype=object, index=frame.index)
     aliases = aliases or {}
     names = [_canonical(aliases.get((d, lab, t), t)) for d, lab, t in zip(frame["doc_id"], frame["label"].astype(str), frame["text"], strict=True)]
     labels = frame["label"].astype(str).tolist()
@@ -520,10 +548,6 @@ def _keys(frame: pd.DataFrame, aliases: dict[tuple[str, str, str], str] | None =
     # a name from a headline (title case: every word capitalised) joins nothing to itself
     fuller = {group: _fuller(found, group[1], candidates=from_text[group]) for group, found in per_doc.items()}
     local = [fuller[(doc, label)][name] for doc, label, name in zip(docs, labels, names, strict=True)]
-    # Across documents, a person's short name takes a full name that at least two documents give:
-    # the full name most documents join it to (Sergei Lavrov ... Lavrov), or else the one person's
-    # name that ends with it and is written in two documents or more.  One document's badly cut span
-    # or namesake (Ford: Harrison Ford) renames nobody elsewhere.
     attested: dict[tuple[str, ...], dict[tuple[str, ...], int]] = defaultdict(lambda: defaultdict(int))
     for (_, label), mapping in fuller.items():
         if label == "PER":
@@ -534,23 +558,51 @@ def _keys(frame: pd.DataFrame, aliases: dict[tuple[str, str, str], str] | None =
     for doc, name, label, title_case in zip(docs, local, labels, headline, strict=True):
         if label == "PER" and not title_case and _name_like(name):
             documents_of[name].add(doc)
+    evidence = _KeyEvidence(
+        {short: dict(fulls) for short, fulls in attested.items()},
+        {name: len(where) for name, where in documents_of.items()},
+        frozenset(name for name, label in zip(local, labels, strict=True) if label == "PER"),
+    )
+    return local, labels, evidence
+
+
+def _merge_key_evidence(a: _KeyEvidence, b: _KeyEvidence) -> _KeyEvidence:
+    """The evidence of two disjoint sets of documents."""
+    attested = {short: dict(fulls) for short, fulls in a.attested.items()}
+    for short, fulls in b.attested.items():
+        mine = attested.setdefault(short, {})
+        for full, n in fulls.items():
+            mine[full] = mine.get(full, 0) + n
+    documents = dict(a.documents)
+    for name, n in b.documents.items():
+        documents[name] = documents.get(name, 0) + n
+    return _KeyEvidence(attested, documents, a.shorts | b.shorts)
+
+
+def _corpus_wide_names(evidence: _KeyEvidence) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Across documents, a person's short name takes a full name that at least two documents give.
+
+    The full name most documents join it to (Sergei Lavrov ... Lavrov), or
+    else the one person's name that ends with it and is written in two
+    documents or more.  One document's badly cut span or namesake (Ford:
+    Harrison Ford) renames nobody elsewhere.
+    """
     ending: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
-    for name, where in documents_of.items():
-        if len(where) >= _ACROSS:
+    for name, count in evidence.documents.items():
+        if count >= _ACROSS:
             for k in range(1, len(name)):
                 ending[name[k:]].add(name)
     corpus_wide: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for short in {name for name, label in zip(local, labels, strict=True) if label == "PER"}:
-        fulls = {f: n for f, n in attested.get(short, {}).items() if n >= _ACROSS}
+    for short in evidence.shorts:
+        fulls = {f: n for f, n in evidence.attested.get(short, {}).items() if n >= _ACROSS}
         if fulls:
             most = max(fulls.values())
             best = [f for f, n in fulls.items() if n == most]
             longest = max(best, key=len)
             if all(f == longest or _contains(longest, f) for f in best):
                 corpus_wide[short] = longest
-        elif short not in attested:
+        elif short not in evidence.attested:
             candidates = [f for f in ending.get(short, ()) if not any(_contains(o, f) for o in ending[short])]
             if len(candidates) == 1:
                 corpus_wide[short] = candidates[0]
-    keys = [" ".join(corpus_wide.get(name, name) if label == "PER" else name) for label, name in zip(labels, local, strict=True)]
-    return pd.Series(keys, index=frame.index, dtype=object)
+    return corpus_wide
