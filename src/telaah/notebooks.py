@@ -234,7 +234,7 @@ def landing_page(notebooks: list[tuple[str, dict[str, str]]], reports: list[tupl
         parts.append("<h2>Reports</h2>")
         for href, name, summary in reports:
             parts.append(f"<section><h3><a href=\"{escape(href)}\">Report: {escape(name)}</a></h3>{markdown2html(summary) if summary else ''}</section>")
-    editions = {"en": ("Teaching notebooks", "en"), "id": ("Edisi Bahasa Indonesia: buku catatan pengajaran", "id")}
+    editions = {"en": ("Teaching notebooks", "en"), "id": ("Edisi Bahasa Indonesia: notebook pengajaran", "id")}
     for language, (heading, lang) in editions.items():
         pages = [(href, info) for href, info in notebooks if info.get("language", "en") == language]
         if not pages:
