@@ -190,6 +190,10 @@ def test_the_landing_page_says_what_each_notebook_teaches_and_summarises_reports
     assert info["title"].startswith("01") and info["learn"].startswith("1.") and info["time"]
     indonesian = notebook_summary(nbformat.read(ID_NOTEBOOKS[0], as_version=4))
     assert indonesian["title"].startswith("01") and indonesian["learn"].startswith("1.") and indonesian["time"]
+    assert indonesian["language"] == "id"
+    both = landing_page([(f"{NOTEBOOKS[0].stem}.html", info), (f"id/{ID_NOTEBOOKS[0].stem}.html", indonesian)], [])
+    assert both.index("<h2 lang='en'>") < both.index("<h2 lang='id'>Edisi Bahasa Indonesia") < both.index(f'href="id/{ID_NOTEBOOKS[0].stem}.html"')
+    assert "Waktu:" in both
     page = landing_page([(f"{NOTEBOOKS[0].stem}.html", info)], [("sample/report.html", "sample", "**22 sentences**, one article.")])
     assert f'href="{NOTEBOOKS[0].stem}.html"' in page and "<strong>22 sentences</strong>" in page
     assert "http://" not in page and "https://" not in page and "<script" not in page
