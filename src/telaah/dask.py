@@ -298,11 +298,12 @@ def _partition_table(part: pd.DataFrame, options: Mapping[str, Any], names: froz
     return table
 
 
-def _tree_reduce(items: list[Any]) -> Any:
+def _tree_reduce(items: list[Any], merge: Any = _merge) -> Any:
+    """Combine delayed partition results pairwise, ``merge(a, b)`` level by level: one delayed result."""
     import dask
 
     while len(items) > 1:
-        pairs = [dask.delayed(_merge)(items[i], items[i + 1]) for i in range(0, len(items) - 1, 2)]
+        pairs = [dask.delayed(merge)(items[i], items[i + 1]) for i in range(0, len(items) - 1, 2)]
         items = pairs + ([items[-1]] if len(items) % 2 else [])
     return items[0]
 
@@ -346,8 +347,7 @@ def token_table(
     dd = _dd()
     if not isinstance(corpus, dd.DataFrame):
         corpus = read_corpus(corpus)
-    sample = as_corpus(corpus._meta.assign(doc_id=pd.Series([], dtype=object), text=pd.Series([], dtype=object)))
-    metadata_columns = _metadata_columns(sample, metadata)
+    metadata_columns = _metadata_columns(as_corpus(corpus._meta), metadata)
     parts = corpus.to_delayed()
     evidence = _tree_reduce([dask.delayed(_evidence)(p, protect_names, metadata_columns) for p in parts]).compute()
 
@@ -1082,10 +1082,7 @@ def entities(corpus: Any, tokens: Any, *, gazetteers: bool = False) -> Any:
     corpus_parts, token_parts = _paired(corpus, tokens)
     lowercase = _share(_corpus_lowercase(token_parts))
     evidence = [dask.delayed(_partition_key_evidence)(c, t, gazetteers, lowercase) for c, t in zip(corpus_parts, token_parts, strict=True)]
-    while len(evidence) > 1:
-        pairs = [dask.delayed(_merge_key_evidence)(evidence[i], evidence[i + 1]) for i in range(0, len(evidence) - 1, 2)]
-        evidence = pairs + ([evidence[-1]] if len(evidence) % 2 else [])
-    corpus_wide = _share(_corpus_wide_names(evidence[0].compute()))
+    corpus_wide = _share(_corpus_wide_names(_tree_reduce(evidence, _merge_key_evidence).compute()))
     parts = [dask.delayed(_partition_entities)(c, t, gazetteers, lowercase, corpus_wide) for c, t in zip(corpus_parts, token_parts, strict=True)]
     meta = _partition_entities(corpus._meta, tokens._meta, gazetteers, frozenset(), {})
     return dd.from_delayed(parts, meta=meta, verify_meta=False)

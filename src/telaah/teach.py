@@ -193,7 +193,7 @@ def check(exercise: str, answer: Any) -> None:
     else:
         ok, message = _verdict(exercise, entry, answer, words)
         if not ok:
-            message += "\n" + words["hint"].format(exercise=exercise, hint=_hint_text(exercise, entry))
+            message += "\n" + words["hint"].format(exercise=exercise, hint=_hint_text(entry))
     print(message)
     if not ok and _strict():
         raise ExerciseError(message)
@@ -208,7 +208,7 @@ def hint(exercise: str) -> None:
     Hint (00.1): add the numbers
     """
     entry = _entry(exercise)
-    print(_MESSAGES[_language]["hint"].format(exercise=exercise, hint=_hint_text(exercise, entry)))
+    print(_MESSAGES[_language]["hint"].format(exercise=exercise, hint=_hint_text(entry)))
 
 
 # ---------------------------------------------------------------------------
@@ -239,7 +239,7 @@ def _entry(exercise: str) -> dict[str, Any]:
     return key[exercise]
 
 
-def _hint_text(exercise: str, entry: Mapping[str, Any]) -> str:
+def _hint_text(entry: Mapping[str, Any]) -> str:
     return str(entry["hint"][_language])
 
 

@@ -523,7 +523,7 @@ def fit_topics(
     coherence_top : int
         Terms per topic the NPMI coherence reads (10, as in most studies).
     random_state : int or None
-        The seed: the same inputs and ``random_state`` give the same result.
+        Fixes the random start: the same inputs and ``random_state`` give the same result.
     init : str, optional
         NMF only: scikit-learn's ``init`` (``"nndsvd"`` by default;
         ``"random"`` makes the random state matter).
