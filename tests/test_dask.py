@@ -165,6 +165,10 @@ def test_the_parquet_token_table_reads_back_in_dask_and_in_pandas(tmp_path, samp
     back = td.read_token_table(tmp_path / "tokens")
     assert back.npartitions == 3
     _same_table(back.compute(), eager)
+    for name in ("doc_id", "date", "source", "category"):  # the corpus-wide categories are known, as in memory
+        assert back._meta[name].cat.categories.tolist() == eager[name].cat.categories.tolist(), name
+    pd.testing.assert_frame_equal(td.frequencies(back, groupby="source"), frequencies(eager, groupby="source"), check_dtype=False)
+    assert td.fit_topics(back, 2, sample=10).options["sample"] == td.fit_topics(lazy, 2, sample=10).options["sample"]
 
 
 @pytest.mark.parametrize("options", [{}, {"unit": "paragraph"}, {"groupby": "source"}, {"groupby": ["category", "source"], "normalize": None}])
@@ -301,3 +305,46 @@ def test_mentions_and_statements_on_dask_equal_the_in_memory_tables_keys_include
     assert got_statements.astype(str).values.tolist() == statements.astype(str).values.tolist()
     # keys joined across documents (the corpus-wide step) are there
     assert (mentions["key"] != mentions["text"]).any()
+
+
+@pytest.mark.parametrize(("unit", "top"), [("sentence", None), ("document", 5)])
+def test_actor_themes_on_dask_equal_the_in_memory_table(sample, unit, top):
+    from telaah import actor_themes, entities, quotes
+
+    small = sample.iloc[:60].reset_index(drop=True)
+    corpus = td.from_pandas(small, npartitions=3)
+    lazy_tokens = td.token_table(corpus)
+    lazy_mentions = td.entities(corpus, lazy_tokens, gazetteers=True)
+    lazy_statements = td.quotes(corpus, lazy_tokens, lazy_mentions)
+    got = td.actor_themes(corpus, lazy_tokens, lazy_mentions, lazy_statements, unit=unit, top=top)
+    tokens = token_table(small)
+    mentions = entities(small, tokens=tokens, gazetteers=True)
+    expected = actor_themes(small, tokens=tokens, mentions=mentions, statements=quotes(small, tokens=tokens, mentions=mentions), unit=unit, top=top)
+    assert (expected["basis"] == "quoted").any() and expected["matches"].sum() > 0
+    # an actor named in two partitions: its counts are sums, not one partition's
+    assert expected.drop_duplicates(["actor", "basis"])["mentions"].max() > 3
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False, check_categorical=False)
+    assert list(got["theme"].cat.categories) == list(expected["theme"].cat.categories)
+
+
+def test_actor_themes_of_a_corpus_without_actors_is_the_empty_in_memory_table():
+    from telaah import actor_themes
+
+    small = pd.DataFrame({"doc_id": ["a", "b"], "text": ["ekspor naik.", "impor turun."]})
+    corpus = td.from_pandas(small, npartitions=2)
+    tokens = td.token_table(corpus)
+    mentions = td.entities(corpus, tokens)
+    got = td.actor_themes(corpus, tokens, mentions, td.quotes(corpus, tokens, mentions))
+    assert got.empty and list(got.columns) == list(actor_themes(small).columns)
+
+
+def test_choose_k_on_dask_scores_the_sample_fit_topics_fits(sample, in_memory):
+    from telaah.topics import choose_k
+
+    lazy = td.token_table(td.from_pandas(sample, npartitions=4))
+    table = td.choose_k(lazy, [2, 3], sample=50, random_states=(5, 6))
+    ids = table.attrs["sample"]
+    assert ids == td.fit_topics(lazy, 2, sample=50, random_state=5).options["sample"]
+    expected = choose_k(in_memory[in_memory.doc_id.isin(ids)].reset_index(drop=True), [2, 3], random_states=(5, 6))
+    pd.testing.assert_frame_equal(table, expected)
+    assert table.attrs["recommended"] == expected.attrs["recommended"]

@@ -141,7 +141,8 @@ def _named(
     words = np.bincount(pair_actor, weights=unit_words[pair_unit], minlength=len(actor_index)).astype(np.int64)
     matches = np.zeros((len(actor_index), k), dtype=np.int64)
     np.add.at(matches, pair_actor, unit_matches[pair_unit])
-    order = np.lexsort((np.asarray([a for a, _ in actor_index], dtype=object).astype(str), -counts))
+    names = np.asarray([a for a, _ in actor_index], dtype=object).astype(str)
+    order = np.lexsort((np.asarray([b for _, b in actor_index], dtype=object).astype(str), names, -counts))  # ties: by name, then label
     if top is not None:
         order = order[:top]
     return pd.DataFrame({
@@ -188,7 +189,7 @@ def _quoted(
         inside = np.searchsorted(theme_rows, span_stop) - np.searchsorted(theme_rows, span_first)
         matches[:, theme] = np.bincount(span_speaker, weights=inside, minlength=len(speaker_index))
     counts = np.bincount(speaker_code, minlength=len(speaker_index))
-    label_of = _labels_of_keys(mentions)
+    label_of = labels_of_keys(label_counts(mentions)) if len(mentions) else {}
     ranked = np.lexsort((speaker_index.astype(str), -counts))
     if top is not None:
         ranked = ranked[:top]
@@ -203,12 +204,23 @@ def _quoted(
     })
 
 
-def _labels_of_keys(mentions: pd.DataFrame) -> dict[str, str]:
-    """Each entity key's most frequent label (a speaker is looked up by it)."""
-    if mentions.empty:
-        return {}
-    counts = mentions.groupby(["key", mentions["label"].astype(str)], observed=True).size().sort_values(ascending=False, kind="stable")
+def label_counts(mentions: pd.DataFrame) -> pd.Series:
+    """Mentions per entity ``key`` and ``label`` (as text), in key order: what :func:`labels_of_keys` decides on."""
+    return mentions.groupby([mentions["key"].astype(str), mentions["label"].astype(str)], observed=True).size()
+
+
+def labels_of_keys(counts: pd.Series) -> dict[str, str]:
+    """Each entity key's most frequent label, from :func:`label_counts` (ties: the first label in order).
+
+    A speaker is looked up by it.
+
+    Examples
+    --------
+    >>> counts = pd.Series([2, 2, 1], index=pd.MultiIndex.from_tuples([("Jepang", "LOC"), ("Jepang", "ORG"), ("Rusia", "LOC")]))
+    >>> labels_of_keys(counts)
+    {'Jepang': 'LOC', 'Rusia': 'LOC'}
+    """
     out: dict[str, str] = {}
-    for (key, label), _ in counts.items():
-        out.setdefault(str(key), label)
+    for (key, label), _ in counts.sort_index().sort_values(ascending=False, kind="stable").items():
+        out.setdefault(str(key), str(label))
     return out

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import glob as globbing
 import os
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -48,7 +49,7 @@ from telaah.errors import CorpusError
 from telaah.freq import frequencies as frequencies_in_memory
 from telaah.lang_id import protected_names
 
-__all__ = ["read_corpus", "from_pandas", "token_table", "frequencies", "theme_scores", "keyness", "kwic", "vocabulary", "theme_trends", "collocations", "fit_topics", "topic_weights", "entities", "quotes", "actor_counts", "to_parquet", "read_token_table"]
+__all__ = ["read_corpus", "from_pandas", "token_table", "frequencies", "theme_scores", "keyness", "kwic", "vocabulary", "theme_trends", "collocations", "fit_topics", "choose_k", "topic_weights", "entities", "quotes", "actor_counts", "actor_themes", "to_parquet", "read_token_table"]
 
 #: Partitions of about this many bytes of input files (several small files share one partition): about
 #: 1.2 M tokens of news, which a worker tokenizes in about 500 MB.
@@ -121,31 +122,57 @@ def _blocks(files: list[Path], blocksize: int) -> list[list[Path]]:
     return blocks
 
 
+def _same_fields(frame: pd.DataFrame, path: Path, columns: list[str] | None) -> pd.DataFrame:
+    """One file's documents, refused when its columns are not the corpus's; without the reader's attrs."""
+    if columns is not None and list(frame.columns) != columns:
+        raise CorpusError(
+            f"{path}: its columns {list(frame.columns)} differ from the corpus's {columns} (from its first file); "
+            "give every file the same fields"
+        )
+    frame = frame.copy()
+    frame.attrs = {}
+    return frame
+
+
 def _read_block(files: list[Path], options: Mapping[str, Any], columns: list[str] | None) -> pd.DataFrame:
-    """Read one partition's files with the in-memory reader; every file must give the same columns."""
-    frames = []
-    for path in files:
-        frame = read_corpus_in_memory(path, **options)
-        if columns is not None and list(frame.columns) != columns:
-            raise CorpusError(
-                f"{path}: its columns {list(frame.columns)} differ from the corpus's {columns} (from its first file); "
-                "give every file the same fields"
-            )
-        frame = frame.copy()
-        frame.attrs = {}
-        frames.append(frame)
+    """Read one partition's files with the in-memory reader; every file must give the same columns.
+
+    Its warnings (a guessed encoding, a skipped document) were said once by :func:`read_corpus`.
+    """
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        frames = [_same_fields(read_corpus_in_memory(path, **options), path, columns) for path in files]
     out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
     out.attrs = {}
     return out
 
 
-def _block_ids(files: list[Path], options: Mapping[str, Any], columns: list[str]) -> list[tuple[str, str]]:
-    """Each document's id in one partition, with the file it came from."""
-    out = []
+def _block_summary(files: list[Path], options: Mapping[str, Any], columns: list[str]) -> dict[str, Any]:
+    """What one partition's files hold, without their text: ids, metadata, encodings, skipped documents, a first content word."""
+    import warnings
+
+    from telaah.report import content_words
+
+    ids: list[tuple[str, str]] = []
+    metadata, encodings, skipped = [], {}, []
+    word, seen = None, Counter()
+    said: list[str] = []
     for path in files:
-        frame = _read_block([path], options, columns)
-        out += [(str(i), str(path)) for i in frame["doc_id"]]
-    return out
+        with warnings.catch_warnings(record=True) as caught:  # said again in the client, once (a worker's warnings are not seen)
+            warnings.simplefilter("always")
+            frame = read_corpus_in_memory(path, **options)
+        said += [str(w.message) for w in caught]
+        encodings.update(frame.attrs.get("encodings", {}))
+        skipped += frame.attrs.get("skipped", [])
+        frame = _same_fields(frame, path, columns)
+        ids += [(str(i), str(path)) for i in frame["doc_id"]]
+        metadata.append(frame.drop(columns="text"))
+        if word is None:
+            word, more = content_words(frame["text"])
+            seen += more
+    return {"ids": ids, "metadata": pd.concat(metadata, ignore_index=True), "encodings": encodings, "skipped": skipped, "content": (word, seen), "warnings": said}
 
 
 def read_corpus(
@@ -191,32 +218,50 @@ def read_corpus(
         read once here (in parallel, on the active scheduler); the rows are
         read again, lazily, when the partitions are computed.
     """
+    return _read(paths, text_column=text_column, id_column=id_column, date_column=date_column, date_format=date_format,
+                 encoding=encoding, sep=sep, recursive=recursive, on_error=on_error, blocksize=blocksize)[0]
+
+
+def _read(paths: Any, *, recursive: bool, blocksize: int, **options: Any) -> tuple[Any, pd.DataFrame, list[Path], dict[str, Any]]:
+    """:func:`read_corpus`, with what its check found: the documents' metadata (no text), the files, and a summary.
+
+    The summary has ``encodings`` (file -> codec), ``skipped`` (as
+    ``telaah.read_corpus``'s ``attrs``) and ``content`` (the first content
+    word of the corpus, or None with the kinds of token seen instead).
+    """
+    import warnings
+
     import dask
 
     dd = _dd()
     files = _files(paths, recursive=recursive)
-    options = {
-        "text_column": text_column,
-        "id_column": id_column,
-        "date_column": date_column,
-        "date_format": date_format,
-        "encoding": encoding,
-        "sep": sep,
-        "on_error": on_error,
-    }
     first = _read_block([files[0]], options, None)
     columns = list(first.columns)
     blocks = _blocks(files, blocksize)
-    ids = dask.compute(*[dask.delayed(_block_ids)(block, options, columns) for block in blocks])
+    summaries = dask.compute(*[dask.delayed(_block_summary)(block, options, columns) for block in blocks])
     where: dict[str, str] = {}
-    for doc_id, path in (pair for block in ids for pair in block):
+    for doc_id, path in (pair for summary in summaries for pair in summary["ids"]):
         if doc_id in where:
             other = where[doc_id]
             place = f"twice in {path}" if other == path else f"in {other} and in {path}"
             raise CorpusError(f"doc_id {doc_id!r} occurs {place}: ids must be unique across the corpus (give each file its own id column, or rename)")
         where[doc_id] = path
+    for message in dict.fromkeys(m for summary in summaries for m in summary["warnings"]):
+        warnings.warn(message, UserWarning, stacklevel=3)
+    word, seen = None, Counter()
+    for summary in summaries:
+        found, kinds = summary["content"]
+        word = word or found
+        if word is None:
+            seen += kinds
+    found = {
+        "encodings": {k: v for summary in summaries for k, v in summary["encodings"].items()},
+        "skipped": [item for summary in summaries for item in summary["skipped"]],
+        "content": (word, seen),
+    }
+    metadata = pd.concat([summary["metadata"] for summary in summaries], ignore_index=True)
     parts = [dask.delayed(_read_block)(block, options, columns) for block in blocks]
-    return dd.from_delayed(parts, meta=first.iloc[:0], verify_meta=False)
+    return dd.from_delayed(parts, meta=first.iloc[:0], verify_meta=False), metadata, files, found
 
 
 def from_pandas(corpus: pd.DataFrame, *, npartitions: int) -> Any:
@@ -404,11 +449,13 @@ def to_parquet(tokens: Any, path: str | os.PathLike[str]) -> None:
 
     Each partition has categories of its own for the term columns, so every
     categorical column is written as a dictionary with 32-bit indices (Dask
-    would otherwise guess the index width from its empty meta).  A
+    would otherwise guess the index width from its empty meta); the
+    corpus-wide ones (``doc_id``, ``parent_id``, the metadata) are written
+    whole in every file, so :func:`read_token_table` knows them.  A
     categorical of dates (``date``) cannot be stored as such: it is written
-    as timestamps, with their time zone, and :func:`read_token_table` makes
-    it categorical again (``pandas.read_parquet(path)`` gives the
-    timestamps).
+    as timestamps, with their time zone, its categories go into the files'
+    metadata, and :func:`read_token_table` makes it categorical again
+    (``pandas.read_parquet(path)`` gives the timestamps).
     """
     import json
 
@@ -424,18 +471,35 @@ def to_parquet(tokens: Any, path: str | os.PathLike[str]) -> None:
         field.with_type(pa.dictionary(pa.int32(), field.type.value_type)) if pa.types.is_dictionary(field.type) else field
         for field in schema
     ]
+    written = {c: {"dtype": str(meta[c].cat.categories.dtype), "values": [d.isoformat() for d in meta[c].cat.categories]} for c in dates}
     tokens.to_parquet(
-        os.fspath(path), schema=pa.schema(fields), write_index=False, custom_metadata={b"telaah": json.dumps({"categorical_dates": dates}).encode()}
+        os.fspath(path), schema=pa.schema(fields), write_index=False, custom_metadata={b"telaah": json.dumps({"categorical_dates": written}).encode()}
     )
 
 
-def read_token_table(path: str | os.PathLike[str]) -> Any:
-    """Read a token table written by :func:`to_parquet`: a Dask DataFrame with the same columns.
+def _written_categories(files: list[Path], columns: list[str]) -> dict[str, pd.Index]:
+    """The corpus-wide categories of ``columns``, from the dictionaries of the first file that has rows."""
+    import pyarrow.parquet as pq
 
-    The same folder opens in pandas with ``pandas.read_parquet(path)``.
+    for path in files:
+        handle = pq.ParquetFile(path)
+        if handle.metadata.num_rows:
+            group = handle.read_row_group(0, columns=columns)
+            return {c: pd.Index(group.column(c).chunk(0).dictionary.to_pandas()) for c in columns}
+    return {}
+
+
+def read_token_table(path: str | os.PathLike[str]) -> Any:
+    """Read a token table written by :func:`to_parquet`: a Dask DataFrame with the same columns and dtypes.
+
+    The corpus-wide categories (``doc_id``, ``parent_id``, the metadata,
+    ``date``) are known, as in the table that was written, so groups come in
+    the same order and :func:`fit_topics` can draw its sample.  The same
+    folder opens in pandas with ``pandas.read_parquet(path)``.
     """
     import json
 
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     dd = _dd()
@@ -443,14 +507,16 @@ def read_token_table(path: str | os.PathLike[str]) -> Any:
     files = sorted(folder.glob("*.parquet")) if folder.is_dir() else [folder]
     if not files:
         raise CorpusError(f"{folder}: no Parquet file in this folder")
-    written = (pq.read_schema(files[0]).metadata or {}).get(b"telaah")
-    dates = json.loads(written)["categorical_dates"] if written else []
+    schema = pq.read_schema(files[0])
+    written = json.loads((schema.metadata or {}).get(b"telaah", b"{}") or b"{}").get("categorical_dates", {})
+    wide = [f.name for f in schema if pa.types.is_dictionary(f.type) and f.name not in _TERM_COLUMNS]
+    categories = _written_categories(files, wide)
+    for name, spec in written.items():
+        categories[name] = pd.Index(pd.to_datetime(spec["values"])).astype(spec["dtype"])
     table = dd.read_parquet(os.fspath(path))
-    if dates:
-        from dask.dataframe.utils import clear_known_categories
-
-        meta = clear_known_categories(table._meta.astype({c: "category" for c in dates}), cols=dates)
-        table = table.map_partitions(lambda part: part.astype({c: "category" for c in dates}), meta=meta)
+    if categories:
+        dtypes = {c: pd.CategoricalDtype(values) for c, values in categories.items()}
+        table = table.map_partitions(lambda part: part.astype(dtypes), meta=table._meta.astype(dtypes))
     return table
 
 
@@ -945,6 +1011,18 @@ def collocations(
 # ---------------------------------------------------------------------------
 
 
+def _sample_rows(tokens: Any, sample: int, random_state: int | None) -> tuple[pd.DataFrame, list[str]]:
+    """The token rows of ``sample`` documents drawn with ``random_state`` (every document when there are fewer), and their ids."""
+    if isinstance(sample, bool) or not isinstance(sample, int) or sample < 1:
+        raise ValueError(f"sample={sample!r}: must be a whole number of at least 1 document")
+    ids = pd.Index(tokens._meta["doc_id"].cat.categories)
+    if len(ids) > sample:
+        chosen = np.sort(np.random.default_rng(random_state).choice(len(ids), size=sample, replace=False))
+        ids = ids[chosen]
+    rows = tokens[tokens["doc_id"].isin(list(ids))].compute().reset_index(drop=True)
+    return rows, [str(i) for i in ids]
+
+
 def fit_topics(tokens: Any, k: int, *, sample: int = 2000, random_state: int | None = 0, **options: Any) -> Any:
     """:func:`telaah.fit_topics` on a random sample of ``sample`` documents of a Dask token table.
 
@@ -966,16 +1044,28 @@ def fit_topics(tokens: Any, k: int, *, sample: int = 2000, random_state: int | N
     """
     from telaah.topics import fit_topics as fit_topics_in_memory
 
-    if sample < 1:
-        raise ValueError(f"sample={sample}: must be at least 1 document")
-    ids = pd.Index(tokens._meta["doc_id"].cat.categories)
-    if len(ids) > sample:
-        chosen = np.sort(np.random.default_rng(random_state).choice(len(ids), size=sample, replace=False))
-        ids = ids[chosen]
-    rows = tokens[tokens["doc_id"].isin(list(ids))].compute().reset_index(drop=True)
+    rows, ids = _sample_rows(tokens, sample, random_state)
     result = fit_topics_in_memory(rows, k, random_state=random_state, **options)
-    result.options["sample"] = [str(i) for i in ids]
+    result.options["sample"] = ids
     return result
+
+
+def choose_k(tokens: Any, ks: Iterable[int] = range(2, 11), *, sample: int = 2000, random_states: Sequence[int] = (0, 1, 2), **options: Any) -> pd.DataFrame:
+    """:func:`telaah.topics.choose_k` on the sample of documents :func:`fit_topics` draws with ``random_states[0]``.
+
+    So ``fit_topics(tokens, k, sample=sample, random_state=random_states[0])``
+    fits the recommended ``k`` on the very documents it was chosen on.  The
+    table's ``attrs["sample"]`` holds their ids.
+    """
+    from telaah.topics import choose_k as choose_k_in_memory
+
+    states = list(random_states)
+    if not states:
+        raise ValueError("random_states: give at least one random state")
+    rows, ids = _sample_rows(tokens, sample, states[0])
+    table = choose_k_in_memory(rows, ks, random_states=states, **options)
+    table.attrs["sample"] = ids
+    return table
 
 
 def _partition_topic_weights(part: pd.DataFrame, result: Any) -> pd.DataFrame:
@@ -1116,10 +1206,9 @@ def actor_counts(corpus: Any, tokens: Any, *, gazetteers: bool = False) -> tuple
     Entities and statements are found within a document (with one fact of
     the whole corpus, the words it writes in lowercase somewhere, gathered
     first), so each partition finds its own; what is returned are the
-    per-document counts, equal to the counts of the in-memory tables.  The actors' ``key`` is not:
-    it joins an actor's names across documents (a short name takes the full
-    name that two documents give), which needs the whole corpus, so the
-    mention and statement rows themselves are not produced on Dask.
+    per-document counts, equal to the counts of the in-memory tables.  It
+    needs no actor ``key`` (:func:`entities` gives the rows, with their
+    corpus-wide keys), so it is one pass over the corpus.
 
     Returns
     -------
@@ -1137,3 +1226,83 @@ def actor_counts(corpus: Any, tokens: Any, *, gazetteers: bool = False) -> tuple
     for frame in (named, said):
         frame["doc_id"] = frame["doc_id"].astype(tokens._meta["doc_id"].dtype)
     return named, said
+
+
+def _partition_actor_themes(
+    corpus_part: pd.DataFrame, token_part: pd.DataFrame, mention_part: pd.DataFrame, statement_part: pd.DataFrame, lexicon: Any, unit: str
+) -> tuple[pd.DataFrame, pd.Series]:
+    from telaah.actors import actor_themes as actor_themes_in_memory
+    from telaah.actors import label_counts
+
+    mention_part = mention_part.reset_index(drop=True)
+    table = actor_themes_in_memory(
+        corpus_part.reset_index(drop=True), tokens=token_part.reset_index(drop=True), mentions=mention_part,
+        statements=statement_part.reset_index(drop=True), lexicon=lexicon, unit=unit,
+    )
+    return table, label_counts(mention_part)
+
+
+def _ranked(table: pd.DataFrame, top: int | None) -> pd.DataFrame:
+    """One basis's actors, most mentioned first (ties by name), their themes in lexicon order; the ``top`` first."""
+    firsts = table.drop_duplicates(["actor", "label"])
+    order = firsts.sort_values(["actor", "label"], kind="stable").sort_values(["mentions"], ascending=False, kind="stable")
+    if top is not None:
+        order = order.head(top)
+    rank = pd.Series(np.arange(len(order)), index=pd.MultiIndex.from_frame(order[["actor", "label"]].fillna(_NO_LABEL)))
+    keys = pd.MultiIndex.from_frame(table[["actor", "label"]].fillna(_NO_LABEL))
+    position = rank.reindex(keys).to_numpy()
+    kept = table[~np.isnan(position)].assign(_rank=position[~np.isnan(position)])
+    return kept.sort_values(["_rank", "theme"], kind="stable").drop(columns="_rank")
+
+
+_NO_LABEL = "\0"  # a speaker the entity finder did not label, while grouping
+
+
+def actor_themes(
+    corpus: Any, tokens: Any, mentions: Any, statements: Any, *, lexicon: Any = None, unit: str = "sentence", top: int | None = None
+) -> pd.DataFrame:
+    """:func:`telaah.actor_themes` of a Dask corpus, its token table, :func:`entities` and :func:`quotes`: equal to the in-memory table.
+
+    A unit that names an actor, and a statement, lie in one document, so
+    each partition counts its actors' mentions, units, theme matches and
+    word tokens; the counts are added, ``per_1000`` is taken on the sums and
+    a speaker's label is its most frequent label over the whole corpus.
+    """
+    import dask
+
+    from telaah._columns import check_unit, per_1000
+    from telaah.actors import labels_of_keys
+    from telaah.themes import _resolve_lexicon
+
+    check_unit(unit)
+    if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
+        raise ValueError(f"top must be a positive whole number or None, not {top!r}")
+    lex = _resolve_lexicon(lexicon)
+    corpus_parts, token_parts = _paired(corpus, tokens)
+    mention_parts, statement_parts = mentions.to_delayed(), statements.to_delayed()
+    parts = dask.compute(*[
+        dask.delayed(_partition_actor_themes)(c, t, m, q, lex, unit)
+        for c, t, m, q in zip(corpus_parts, token_parts, mention_parts, statement_parts, strict=True)
+    ])
+    tables = [t for t, _ in parts if len(t)]
+    if not tables:
+        return parts[0][0]
+    themes = tables[0]["theme"].cat.categories
+    rows = pd.concat(tables, ignore_index=True)
+    rows["theme"] = rows["theme"].astype(pd.CategoricalDtype(themes))
+    quoted = rows["basis"] == "quoted"
+    rows["label"] = rows["label"].where(~quoted, None).astype(object).fillna(_NO_LABEL)
+    sums = rows.groupby(["basis", "actor", "label", "theme"], observed=True, sort=False)[["mentions", "units", "matches", "tokens"]].sum().reset_index()
+    sums["label"] = sums["label"].where(sums["label"] != _NO_LABEL, None)
+    counts = pd.concat([c for _, c in parts if len(c)])
+    label_of = labels_of_keys(counts.groupby(level=[0, 1]).sum()) if len(counts) else {}
+    said = sums["basis"] == "quoted"
+    sums.loc[said, "label"] = sums.loc[said, "actor"].map(label_of)
+    out = pd.concat([_ranked(sums[sums["basis"] == basis], top) for basis in ("named", "quoted")], ignore_index=True)
+    out = out[["actor", "label", "basis", "mentions", "units", "theme", "matches", "tokens"]].astype(
+        {"mentions": np.int64, "units": np.int64, "matches": np.int64, "tokens": np.int64}
+    )
+    out["label"] = pd.Series(out["label"].tolist(), dtype=tables[0]["label"].dtype)  # None: missing, as in memory
+    out["per_1000"] = per_1000(out["matches"].to_numpy(), out["tokens"].to_numpy())
+    out["basis"] = pd.Categorical(out["basis"].astype(str), categories=["named", "quoted"])
+    return out.reset_index(drop=True)
