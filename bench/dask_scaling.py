@@ -2,10 +2,11 @@
 
 Usage::
 
-    .venv/bin/python bench/dask_scaling.py ../shared/data/indosum-dev-text.jsonl [--copies 10] [--workers 2] [--memory-limit 1.5GB]
+    .venv/bin/python bench/dask_scaling.py ../shared/data/indosum-dev-text.jsonl [--copies 10] [--workers 2] [--memory-limit 1.5GB] [--one-file]
 
 The corpus is copied ``--copies`` times into a temporary folder, one JSONL file a copy, with ids
-made unique (``c03-<id>``).  On a ``distributed.LocalCluster`` of ``--workers`` worker processes
+made unique (``c03-<id>``); with ``--one-file`` the Nx corpus is those copies in one JSONL file,
+which ``telaah.dask.read_corpus`` reads in parts of about 8 MB (one file, many partitions).  On a ``distributed.LocalCluster`` of ``--workers`` worker processes
 (one thread each, ``--memory-limit`` each) the script builds the partitioned token table
 (``telaah.dask.token_table`` then ``to_parquet``) and the stem frequencies from it
 (``telaah.dask.frequencies`` on ``read_token_table``), first on one copy, then on all of them.
@@ -52,6 +53,14 @@ def _copies(source: Path, folder: Path, n: int) -> list[Path]:
     return paths
 
 
+def _one_file(paths: list[Path], folder: Path) -> Path:
+    path = folder / "all.jsonl"
+    with path.open("wb") as handle:
+        for part in paths:
+            handle.write(part.read_bytes())
+    return path
+
+
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -60,7 +69,8 @@ def _run(paths: list[Path], out: Path) -> dict[str, float]:
     from telaah import dask as td
 
     started = time.perf_counter()
-    tokens = td.token_table(td.read_corpus([str(p) for p in paths], id_column="id"))
+    corpus = td.read_corpus([str(p) for p in paths], id_column="id")
+    tokens = td.token_table(corpus)
     td.to_parquet(tokens, out)
     table_seconds = time.perf_counter() - started
     counts = td.frequencies(td.read_token_table(out))
@@ -68,7 +78,7 @@ def _run(paths: list[Path], out: Path) -> dict[str, float]:
     import pyarrow.parquet as pq
 
     rows = sum(pq.ParquetFile(f).metadata.num_rows for f in out.glob("*.parquet"))
-    return {"seconds": seconds, "table_seconds": table_seconds, "tokens": rows, "terms": len(counts)}
+    return {"seconds": seconds, "table_seconds": table_seconds, "tokens": rows, "terms": len(counts), "partitions": corpus.npartitions}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--copies", type=int, default=10)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--memory-limit", default="1.5GB")
+    parser.add_argument("--one-file", action="store_true", help="the Nx corpus as one JSONL file (read in parts)")
     args = parser.parse_args(argv)
 
     from distributed import Client, LocalCluster
@@ -88,13 +99,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"in memory, 1x: {eager['tokens']:,} tokens in {eager['seconds']:.1f} s ({eager['tokens'] / eager['seconds']:,.0f} tokens/s), peak {eager['peak_mb']:.0f} MB")
         with LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True, memory_limit=args.memory_limit, dashboard_address=None) as cluster, Client(cluster) as client:
             results = {}
-            for label, chosen in (("1x", paths[:1]), (f"{args.copies}x", paths)):
+            many = [_one_file(paths, folder)] if args.one_file else paths
+            for label, chosen in (("1x", paths[:1]), (f"{args.copies}x", many)):
                 client.restart()  # fresh workers: each run's peak is its own
                 result = _run(chosen, folder / f"tokens-{label}")
                 workers = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
                 results[label] = result
                 print(
-                    f"dask, {label}: {result['tokens']:,} tokens; table {result['table_seconds']:.1f} s, with frequencies {result['seconds']:.1f} s "
+                    f"dask, {label} ({len(chosen)} file(s), {result['partitions']} partitions): {result['tokens']:,} tokens; table {result['table_seconds']:.1f} s, with frequencies {result['seconds']:.1f} s "
                     f"({result['tokens'] / result['seconds']:,.0f} tokens/s); peak client {_peak_mb():.0f} MB, "
                     f"workers {', '.join(f'{mb:.0f}' for mb in workers.values())} MB"
                 )

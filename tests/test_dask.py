@@ -118,7 +118,8 @@ def test_read_corpus_reads_a_glob_of_files_as_the_in_memory_reader_does(tmp_path
     rows = sample[["doc_id", "source", "text"]].rename(columns={"doc_id": "id"}).to_dict("records")
     _jsonl(tmp_path / "a.jsonl", rows[:20])
     _jsonl(tmp_path / "b.jsonl", rows[20:35])
-    corpus = td.read_corpus(str(tmp_path / "*.jsonl"), id_column="id", blocksize=1)
+    largest = max((tmp_path / n).stat().st_size for n in ("a.jsonl", "b.jsonl"))
+    corpus = td.read_corpus(str(tmp_path / "*.jsonl"), id_column="id", blocksize=largest)  # no file split, no two share
     assert corpus.npartitions == 2
     expected = pd.concat([read_corpus(tmp_path / n, id_column="id") for n in ("a.jsonl", "b.jsonl")], ignore_index=True)
     got = corpus.compute().reset_index(drop=True)
@@ -348,3 +349,72 @@ def test_choose_k_on_dask_scores_the_sample_fit_topics_fits(sample, in_memory):
     expected = choose_k(in_memory[in_memory.doc_id.isin(ids)].reset_index(drop=True), [2, 3], random_states=(5, 6))
     pd.testing.assert_frame_equal(table, expected)
     assert table.attrs["recommended"] == expected.attrs["recommended"]
+
+
+
+def _large_jsonl(path, sample, *, newline="\n", bom=False):
+    """News as one JSON Lines file: no ids (row numbers), blank lines, and a field only the later records have."""
+    lines = []
+    for i, row in enumerate(sample[["source", "category", "date", "text"]].astype({"date": str}).to_dict("records")):
+        if i >= 70:
+            row["penulis"] = f"penulis {i % 3}"
+        lines.append(json.dumps(row, ensure_ascii=False))
+        if i % 17 == 0:
+            lines.append("   ")
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + newline.join(lines).encode("utf-8") + newline.encode())
+    return path
+
+
+@pytest.mark.parametrize(("newline", "bom"), [("\n", False), ("\r\n", True)])
+def test_a_large_jsonl_file_is_read_in_parts_as_the_in_memory_reader_reads_it_whole(tmp_path, sample, newline, bom):
+    path = _large_jsonl(tmp_path / "berita.jsonl", sample, newline=newline, bom=bom)
+    corpus = td.read_corpus(path, blocksize=path.stat().st_size // 6, date_column="date", date_format="%Y-%m-%d %H:%M:%S%z")
+    assert corpus.npartitions >= 6
+    expected = read_corpus(path, date_column="date", date_format="%Y-%m-%d %H:%M:%S%z")
+    got = corpus.compute().reset_index(drop=True)
+    assert got.columns.tolist() == expected.columns.tolist() and "penulis" in got.columns
+    assert got["doc_id"].tolist() == expected["doc_id"].tolist() == [f"row-{i:04d}" for i in range(1, len(sample) + 1)]
+    assert got.astype(str).values.tolist() == expected.astype(str).values.tolist()
+    _same_table(td.token_table(corpus).compute(), token_table(expected))
+    _, _, _, found = td._read(path, blocksize=path.stat().st_size // 6, recursive=False, text_column="text", id_column=None,
+                              date_column=None, date_format=None, encoding=None, sep=None, on_error="raise")
+    assert found["encodings"] == {str(path): "utf-8-sig" if bom else "utf-8"}  # as the whole file records it
+
+
+def test_a_bad_line_in_a_later_part_is_named_by_its_line_in_the_file(tmp_path, sample):
+    path = _large_jsonl(tmp_path / "berita.jsonl", sample)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[100] = '{"text": "Impor'
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(CorpusError) as in_memory:
+        read_corpus(path)
+    with pytest.raises(CorpusError) as on_dask:
+        td.read_corpus(path, blocksize=path.stat().st_size // 5)
+    assert str(on_dask.value) == str(in_memory.value) and "line 101" in str(on_dask.value)
+    with pytest.warns(UserWarning, match="line 101"):
+        skipped = td.read_corpus(path, blocksize=path.stat().st_size // 5, on_error="skip").compute()
+    with pytest.warns(UserWarning, match="line 101"):
+        expected = read_corpus(path, on_error="skip")
+    assert skipped["doc_id"].tolist() == expected["doc_id"].tolist() and len(expected) == len(sample) - 1
+
+
+def test_an_id_in_two_parts_of_one_file_is_an_error_naming_it(tmp_path, sample):
+    rows = [{"id": "a" if i in (3, 110) else f"d{i}", "text": t} for i, t in enumerate(sample["text"])]
+    path = _jsonl(tmp_path / "berita.jsonl", rows)
+    with pytest.raises(CorpusError, match=f"doc_id 'a' occurs twice in {path}"):
+        td.read_corpus(path, id_column="id", blocksize=path.stat().st_size // 4)
+
+
+def test_a_large_file_with_inferred_dates_or_another_encoding_is_read_whole(tmp_path, sample):
+    path = _large_jsonl(tmp_path / "berita.jsonl", sample)
+    with pytest.warns(UserWarning, match="read as one partition .* pass date_format"):
+        corpus = td.read_corpus(path, blocksize=path.stat().st_size // 4, date_column="date")
+    assert corpus.npartitions == 1
+    pd.testing.assert_frame_equal(corpus.compute().reset_index(drop=True), read_corpus(path, date_column="date"), check_dtype=False)
+    latin = tmp_path / "latin.jsonl"
+    latin.write_bytes(path.read_text(encoding="utf-8").replace("a", "\u00e1", 50).encode("cp1252"))
+    with pytest.warns(UserWarning):
+        expected = read_corpus(latin)  # the guessed encoding is said
+    with pytest.warns(UserWarning):
+        got = td.read_corpus(latin, blocksize=latin.stat().st_size // 4)
+    assert got.npartitions == 1 and got.compute()["text"].tolist() == expected["text"].tolist()

@@ -734,8 +734,9 @@ def test_the_report_notebook_reads_the_corpus_with_the_options(tmp_path):
     nb = nbformat.read(report_notebook_path(), as_version=4)
     at = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "read_corpus(" in c.source)
     setup = nb.cells[at].source
-    assert "encoding=ENCODING, sep=SEP, recursive=RECURSIVE, on_error=ON_ERROR" in setup
-    assert "date_column=DATE_COLUMN, date_format=DATE_FORMAT" in setup and "check_groupby(corpus, GROUPBY)" in setup
+    assert '"encoding": ENCODING, "sep": SEP, "recursive": RECURSIVE,' in setup and '"on_error": ON_ERROR,' in setup
+    assert '"date_column": DATE_COLUMN, "date_format": DATE_FORMAT' in setup and "check_groupby(corpus, GROUPBY)" in setup
+    assert "read_corpus(source, unit=UNIT, **reading)" in setup and "td.read_corpus(source, **reading)" in setup
     # Run the notebook's parameters and set-up cells on a real kernel, and look at what it read.
     seen = tmp_path / "terbaca.json"
     nb.cells = nb.cells[: at + 1] + [nbformat.v4.new_code_cell(
@@ -913,3 +914,91 @@ def test_a_corpus_without_theme_words_says_so_instead_of_an_empty_chart(tmp_path
     assert "No word of the theme lexicon occurs in this corpus" in html
     figures = {p.stem for p in (out / "figures").glob("*.png")}
     assert not figures & {"theme_profile", "theme_heatmap"}
+
+
+# On Dask ------------------------------------------------------------------------------------------------------------
+
+
+def news_jsonl(folder: Path, n: int = 60) -> Path:
+    """Teaching-sample news as a JSONL file: dates, sources and categories."""
+    from telaah import read_sample
+
+    path = folder / "berita.jsonl"
+    news = read_sample("indosum").iloc[:n]
+    news.assign(date=news["date"].astype(str)).to_json(path, orient="records", lines=True, force_ascii=False)
+    return path
+
+
+@pytest.fixture(scope="module")
+def engines(tmp_path_factory) -> dict:
+    """The same corpus reported in memory (from Python) and on Dask (from the command line)."""
+    folder = tmp_path_factory.mktemp("mesin")
+    source = news_jsonl(folder)
+    pandas_out, dask_out = folder / "pandas", folder / "dask"
+    make_report(source, out=pandas_out, unit="document", date_column="date", groupby="source", topics="auto", progress=False)
+    status = main(["report", str(source), "--out", str(dask_out), "--engine", "dask", "--date-column", "date", "--groupby", "source", "--no-progress"])
+    assert status == 0
+    return {"pandas": pandas_out, "dask": dask_out}
+
+
+def _shown(path: Path) -> list[str]:
+    """What a report notebook displays: its Markdown and text outputs, charts aside."""
+    shown = []
+    for cell in nbformat.read(path, as_version=4).cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "image/png" not in data:
+                shown.append(data.get("text/markdown") or data.get("text/plain") or output.get("text", ""))
+    return shown
+
+
+def test_a_report_on_dask_has_every_table_of_the_in_memory_report_byte_for_byte(engines):
+    tables = sorted(p.name for p in (engines["pandas"] / "tables").glob("*.csv"))
+    assert {"theme_trends.csv", "group_keyness.csv", "entities.csv", "actor_themes.csv", "choose_k.csv", "doc_topics.csv"} <= set(tables)
+    assert sorted(p.name for p in (engines["dask"] / "tables").glob("*.csv")) == tables
+    for name in tables:
+        assert (engines["dask"] / "tables" / name).read_bytes() == (engines["pandas"] / "tables" / name).read_bytes(), name
+    assert sorted(p.name for p in (engines["dask"] / "figures").iterdir()) == sorted(p.name for p in (engines["pandas"] / "figures").iterdir())
+    assert _shown(engines["dask"] / "report.ipynb") == _shown(engines["pandas"] / "report.ipynb")
+
+
+def test_a_report_on_dask_records_its_engine_and_corpus_and_leaves_nothing_beside(engines):
+    on_dask = json.loads((engines["dask"] / "manifest.json").read_text(encoding="utf-8"))
+    in_memory = json.loads((engines["pandas"] / "manifest.json").read_text(encoding="utf-8"))
+    assert on_dask["parameters"]["ENGINE"] == "dask" and in_memory["parameters"]["ENGINE"] == "pandas"
+    assert "SCRATCH" not in on_dask["parameters"]  # a folder that is gone: not a parameter to rerun with
+    assert on_dask["corpus"]["sha256"] == in_memory["corpus"]["sha256"] == {"berita.jsonl": on_dask["corpus"]["sha256"]["berita.jsonl"]}
+    assert on_dask["corpus"]["rows"] == in_memory["corpus"]["rows"] == 60
+    assert leftovers(engines["dask"]) == []
+    assert on_dask["files"] == {k: v for k, v in snapshot(engines["dask"]).items() if k != "manifest.json"}
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"engine": "dask", "unit": "paragraph"}, "unit='paragraph': on Dask the corpus is read by document"),
+        ({"scheduler": "tcp://127.0.0.1:8786"}, "scheduler='tcp://127.0.0.1:8786': only with engine='dask'"),
+        ({"engine": "spark"}, "engine='spark': choose 'pandas' (in memory) or 'dask'"),
+    ],
+)
+def test_a_report_on_dask_refuses_bad_options_before_a_kernel_starts(tmp_path, no_kernel, options, message):
+    source = news_jsonl(tmp_path, n=3)
+    with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        make_report(source, out=tmp_path / "laporan", **options)
+    assert not (tmp_path / "laporan").exists() and leftovers(tmp_path / "laporan") == []
+
+
+@pytest.mark.parametrize(
+    ("lines", "message"),
+    [
+        (['{"id": "a", "text": "Ekspor naik."}', '{"id": "b", "text": "Impor'], r"berita.jsonl, line 2: not valid JSON"),
+        (['{"id": "a", "text": "yang dan 2024 !"}'], "no content words"),
+        (['{"id": "a", "text": "Ekspor naik."}', '{"id": "a", "text": "Impor turun."}'], r"berita.jsonl: ids must be unique, but these repeat: 'a' \(line 1, line 2\)"),
+    ],
+)
+def test_a_corpus_a_report_on_dask_cannot_use_is_refused_before_a_kernel_starts(tmp_path, no_kernel, lines, message):
+    source = tmp_path / "berita.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises((CorpusError, ValueError), match=message):
+        make_report(source, out=tmp_path / "laporan", engine="dask", topics=None)
+    assert not (tmp_path / "laporan").exists() and leftovers(tmp_path / "laporan") == []

@@ -95,7 +95,6 @@ def _tokens_on_dask(args: argparse.Namespace) -> int:
     import contextlib
     import shutil
 
-    import dask
     import pyarrow.parquet as pq
 
     from telaah import dask as td
@@ -103,12 +102,6 @@ def _tokens_on_dask(args: argparse.Namespace) -> int:
     if args.unit != "document":
         raise ValueError(f"--unit {args.unit}: --engine dask reads documents; split them into paragraphs in the analysis (para_id)")
     out = _output_folder(args.output, flag="-o/--output")
-    if args.scheduler:
-        from distributed import Client
-
-        scheduler: contextlib.AbstractContextManager = Client(args.scheduler)
-    else:  # tokenizing is pure Python: processes, not threads, use the cores
-        scheduler = dask.config.set(scheduler="processes")
     staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp"))
     try:
         bar: contextlib.AbstractContextManager = contextlib.nullcontext()
@@ -116,7 +109,7 @@ def _tokens_on_dask(args: argparse.Namespace) -> int:
             from dask.diagnostics import ProgressBar
 
             bar = ProgressBar(out=sys.stderr)
-        with scheduler, bar:  # the bar follows each pass: reading the ids, deciding names and stems, writing
+        with td.scheduler(args.scheduler), bar:  # the bar follows each pass: reading the ids, deciding names and stems, writing
             corpus = td.read_corpus(args.source, **_reading(args))
             tokens = td.token_table(corpus, stem=not args.no_stem)
             td.to_parquet(tokens, staging / "tokens")
@@ -214,6 +207,8 @@ def _report(args: argparse.Namespace) -> int:
             random_state=args.seed,
             hide_code=not args.show_code,
             progress=args.progress,
+            engine=args.engine,
+            scheduler=args.scheduler,
         )
     except ReportError as err:  # bad inputs raise ValueError before anything runs: main() says so
         print(f"telaah: {err}", file=sys.stderr)
@@ -280,7 +275,7 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("source", help="a .txt file, a folder of .txt files, .csv, .tsv, .jsonl or .parquet")
     rep.add_argument("--out", required=True, help="the report folder (new, empty, or an earlier report)")
     _add_reading_options(rep)
-    rep.add_argument("--unit", choices=("paragraph", "document"), default="paragraph", help="one row per paragraph or per document")
+    rep.add_argument("--unit", choices=("paragraph", "document"), default=None, help="one row per paragraph (the default) or per document (with --engine dask: always)")
     rep.add_argument(
         "--groupby", default=None, metavar="COL",
         help="a metadata column (source, category ...): themes, frequent terms, key terms and trends per group",
@@ -288,6 +283,11 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--themes", default=None, metavar="FILE", help="a theme lexicon (default: the bundled one)")
     rep.add_argument("--topics", default="auto", metavar="K|auto|none", help="number of topics (default: auto)")
     rep.add_argument("--seed", type=int, default=0, help="the seed of every random step (random_state; default: 0)")
+    rep.add_argument(
+        "--engine", choices=("pandas", "dask"), default="pandas",
+        help="pandas (in memory, the default) or dask: the tables by map-reduce over partitions, for corpora beyond memory (telaah.dask)",
+    )
+    rep.add_argument("--scheduler", metavar="ADDRESS", default=None, help="with --engine dask: a Dask scheduler to run on (tcp://host:8786); default: local processes")
     rep.add_argument("--show-code", action="store_true", help="keep code cells in the HTML page")
     rep.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help="progress bar over the notebook's cells (default: on a terminal)")
     rep.set_defaults(func=_report)

@@ -273,10 +273,7 @@ def read_corpus(
     True
     """
     check_unit(unit)
-    if on_error not in ("raise", "skip"):
-        raise ValueError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
-    if date_format is not None and date_column is None:
-        raise ValueError(f"{option('date_format', date_format)} needs {option('date_column')}: which column holds the dates?")
+    _check_options(on_error=on_error, date_column=date_column, date_format=date_format)
     opts = _Options(text_column, id_column, encoding, sep, recursive, on_error, date_column, date_format)
     log = _Log()
     if isinstance(source, pd.DataFrame):
@@ -292,6 +289,41 @@ def read_corpus(
         docs = _to_units(docs, label=label, unit=unit)
     docs.attrs = {"source": label, "unit": unit, "encodings": log.encodings, "skipped": log.skipped}
     return docs
+
+
+def _check_options(*, on_error: str, date_column: str | None, date_format: str | None) -> None:
+    if on_error not in ("raise", "skip"):
+        raise ValueError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
+    if date_format is not None and date_column is None:
+        raise ValueError(f"{option('date_format', date_format)} needs {option('date_column')}: which column holds the dates?")
+
+
+def _options(**options: Any) -> _Options:
+    """:func:`read_corpus`'s reading options (``unit`` aside), checked."""
+    on_error, date_column, date_format = options.get("on_error", "raise"), options.get("date_column"), options.get("date_format")
+    _check_options(on_error=on_error, date_column=date_column, date_format=date_format)
+    return _Options(
+        options.get("text_column", "text"), options.get("id_column"), options.get("encoding"), options.get("sep"),
+        options.get("recursive", False), on_error, date_column, date_format,
+    )
+
+
+def read_quietly(path: Path, **options: Any) -> pd.DataFrame:
+    """:func:`read_corpus` of one file by document, without its warnings: ``attrs`` has what they would say.
+
+    ``attrs`` holds ``encodings``, ``guessed`` (codec -> files whose
+    encoding was detected) and ``skipped``; :func:`announce` says them, once
+    for many files (``telaah.dask`` reads each file in a worker).
+    """
+    log = _Log()
+    docs = _from_path(Path(path), opts=_options(**options), log=log)
+    docs.attrs = {"source": str(path), "unit": "document", "encodings": log.encodings, "guessed": log.guessed, "skipped": log.skipped}
+    return docs
+
+
+def announce(*, guessed: dict[str, list[str]], skipped: list[dict[str, Any]]) -> None:
+    """Say what reading found (encodings detected, documents skipped) as :func:`read_corpus` says it."""
+    _announce(_Log(guessed=guessed, skipped=skipped))
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -445,15 +477,30 @@ def _read_csv(path: Path, *, opts: _Options, log: _Log) -> pd.DataFrame:
 
 def _read_jsonl(path: Path, *, opts: _Options, log: _Log) -> pd.DataFrame:
     text = _read_text_file(path, encoding=opts.encoding, log=log)
+    frame = _jsonl_table(text, path=path, opts=opts, log=log)
+    assert frame is not None  # a whole file without documents is an error
+    return frame
+
+
+def _jsonl_table(
+    text: str, *, path: Path, opts: _Options, log: _Log, line: int = 1, row: int = 0, rows_in_file: int | None = None
+) -> pd.DataFrame | None:
+    """The documents of JSON Lines ``text``: a whole file, or a part of one whose first line is ``line``.
+
+    ``row`` records (non-blank lines) come before the text in its file; a
+    part knows the file's ``rows_in_file`` (ids ``row-0001`` are as wide as
+    the file's last record number) and returns None when it has no document
+    (its file as a whole is checked by its reader).
+    """
+    part = rows_in_file is not None
     records: list[dict[str, Any]] = []
     lines: list[int] = []
     rows: list[int] = []
-    row = 0
-    for number, line in enumerate(text.split("\n"), start=1):  # not splitlines(): U+2028 may sit inside a string
-        if not line.strip():
+    for number, content in enumerate(text.split("\n"), start=line):  # not splitlines(): U+2028 may sit inside a string
+        if not content.strip():
             continue
         row += 1
-        record, problem = _json_record(line)
+        record, problem = _json_record(content)
         if problem is None:
             records.append(record)
             lines.append(number)
@@ -463,12 +510,85 @@ def _read_jsonl(path: Path, *, opts: _Options, log: _Log) -> pd.DataFrame:
         else:
             raise CorpusError(f"{path}, line {number}: {problem}")
     if not records:
+        if part:
+            return None
         raise CorpusError(f"{path}: no JSON objects to read ({_skip_summary(log.skipped) or 'only blank lines'})")
     frame = pd.DataFrame.from_records(records)
     for key in {opts.text_column, opts.id_column or "doc_id", "id"} & set(frame.columns):
         # The values as JSON gave them: pandas would turn 2017 into 2017.0 in a column that also holds 1.5.
         frame[key] = pd.Series([record.get(key) for record in records], dtype=object)
-    return _from_table(frame, label=str(path), where=lambda i: (f"line {lines[i]}", lines[i]), rows=rows, opts=opts, log=log)
+    return _from_table(
+        frame, label=str(path), where=lambda i: (f"line {lines[i]}", lines[i]), rows=rows, opts=opts, log=log,
+        last_row=rows_in_file if part else row, part=part,
+    )
+
+
+def jsonl_parts(path: Path, *, size: int) -> list[tuple[int, int]]:
+    """Byte ranges of about ``size`` bytes that cover a file and end at line breaks (the last at the file's end).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = Path(tmp) / "berita.jsonl"
+    ...     _ = path.write_bytes(b'{"text": "a"}\\n{"text": "b"}\\n{"text": "c"}\\n')
+    ...     jsonl_parts(path, size=20)
+    [(0, 28), (28, 42)]
+    """
+    total = path.stat().st_size
+    ranges: list[tuple[int, int]] = []
+    start = 0
+    with open(path, "rb") as handle:
+        while start < total:
+            handle.seek(max(start + size - 1, start))
+            handle.readline()  # to the end of the line the range would cut
+            end = min(handle.tell(), total)
+            ranges.append((start, end))
+            start = end
+    return ranges
+
+
+def jsonl_part_facts(path: Path, start: int, end: int) -> dict[str, Any]:
+    """What a part of a JSON Lines file holds: line breaks, records, whether it is plain UTF-8, and a byte-order mark.
+
+    A file is read in parts only when every part is UTF-8 without a NUL
+    byte; otherwise it is read whole, where its problem is named.
+    """
+    with open(path, "rb") as handle:
+        handle.seek(start)
+        raw = handle.read(end - start)
+    bom = start == 0 and raw.startswith(codecs.BOM_UTF8)
+    try:
+        text = _normalise_newlines(raw[len(codecs.BOM_UTF8) if bom else 0 :].decode("utf-8"))
+    except UnicodeDecodeError:
+        return {"breaks": 0, "records": 0, "utf8": False, "bom": bom}
+    plain = "\x00" not in text
+    return {"breaks": text.count("\n"), "records": sum(1 for line in text.split("\n") if line.strip()), "utf8": plain, "bom": bom}
+
+
+def read_jsonl_part(
+    path: Path, *, start: int, end: int, line: int, row: int, rows_in_file: int, codec: str, **options: Any
+) -> pd.DataFrame | None:
+    """The documents of bytes ``[start, end)`` of a UTF-8 JSON Lines file, as :func:`read_corpus` reads them from the whole file.
+
+    ``line`` is the part's first line number and ``row`` the records
+    before it (see :func:`jsonl_part_facts`), so that messages name the
+    file's lines and ids by row number are the whole file's; ``codec`` is
+    the file's encoding, as :func:`read_corpus` records it.  None when the
+    part holds no document.  Quiet, as :func:`read_quietly`.
+    """
+    opts = _options(**options)
+    log = _Log()
+    with open(path, "rb") as handle:
+        handle.seek(start)
+        raw = handle.read(end - start)
+    if start == 0:
+        raw = raw.removeprefix(codecs.BOM_UTF8)
+    log.encodings[str(path)] = codec
+    frame = _jsonl_table(_normalise_newlines(raw.decode("utf-8")), path=path, opts=opts, log=log, line=line, row=row, rows_in_file=rows_in_file)
+    if frame is not None:
+        frame.attrs = {"source": str(path), "unit": "document", "encodings": log.encodings, "guessed": {}, "skipped": log.skipped}
+    return frame
 
 
 class _RepeatedKey(ValueError):
@@ -549,12 +669,16 @@ def _from_table(
     log: _Log,
     rows: Sequence[int] | None = None,
     sep_hint: str | None = None,
-) -> pd.DataFrame:
+    last_row: int | None = None,
+    part: bool = False,
+) -> pd.DataFrame | None:
     """Check a table's text and ids and return it as ``doc_id``, ``text``, metadata.
 
     ``where(i)`` describes the ``i``-th row (0-based position) for messages, as
     ``("row 3 (line 5)", 5)``; ``rows[i]`` is its 1-based record number (the
-    position, unless records were skipped before the table was built).
+    position, unless records were skipped before the table was built), and
+    ``last_row`` the file's last record number (ids by row number are that
+    wide).  A ``part`` of a file returns None when every row is skipped.
     """
     columns = [str(c) for c in frame.columns]
     _check_header(columns, label=label)
@@ -578,7 +702,7 @@ def _from_table(
             )
 
     n = len(frame)
-    width = max(4, len(str(rows[-1] if rows else n)))
+    width = max(4, len(str(last_row if last_row is not None else rows[-1] if rows else n)))
     raw_ids = frame[id_column].tolist() if id_column else [None] * n
     bad_metadata = _string_problems(frame.drop(columns=[c for c in (text_column, id_column) if c]))
     dates, bad_dates = _dates(frame, label=label, where=where, opts=opts, taken=(text_column, id_column))
@@ -603,6 +727,8 @@ def _from_table(
             raise CorpusError(f"{label}, {place}{shown}: {problem}")
         log.skip(path=None if label == "DataFrame" else label, line=line, row=rows[i] if rows else i + 1, doc_id=doc_id, reason=problem)
     if not keep:
+        if part:
+            return None
         raise CorpusError(f"{label}: no documents left: every row was skipped ({_skip_summary(log.skipped)})")
 
     id_series = pd.Series(ids)

@@ -37,6 +37,7 @@ import glob as globbing
 import os
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -44,12 +45,12 @@ import numpy as np
 import pandas as pd
 
 from telaah._columns import check_by, check_kinds
-from telaah.corpus import read_corpus as read_corpus_in_memory
+from telaah.corpus import read_quietly
 from telaah.errors import CorpusError
 from telaah.freq import frequencies as frequencies_in_memory
 from telaah.lang_id import protected_names
 
-__all__ = ["read_corpus", "from_pandas", "token_table", "frequencies", "theme_scores", "keyness", "kwic", "vocabulary", "theme_trends", "collocations", "fit_topics", "choose_k", "topic_weights", "entities", "quotes", "actor_counts", "actor_themes", "to_parquet", "read_token_table"]
+__all__ = ["read_corpus", "from_pandas", "scheduler", "checkpoint", "token_table", "frequencies", "theme_scores", "keyness", "kwic", "vocabulary", "theme_trends", "collocations", "fit_topics", "choose_k", "topic_weights", "entities", "quotes", "actor_counts", "actor_themes", "to_parquet", "read_token_table"]
 
 #: Partitions of about this many bytes of input files (several small files share one partition): about
 #: 1.2 M tokens of news, which a worker tokenizes in about 500 MB.
@@ -106,73 +107,196 @@ def _files(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], *, 
     return unique
 
 
-def _blocks(files: list[Path], blocksize: int) -> list[list[Path]]:
-    """Consecutive files grouped into partitions of about ``blocksize`` bytes (a file is never split)."""
-    if blocksize < 1:
-        raise ValueError(f"blocksize={blocksize}: must be at least 1 byte")
-    blocks: list[list[Path]] = []
-    size = 0
+@dataclass(frozen=True)
+class _Part:
+    """Bytes ``[start, end)`` of a JSON Lines file, whose first line is ``line``, after ``row`` records of the file."""
+
+    path: Path
+    start: int
+    end: int
+    line: int
+    row: int
+    rows_in_file: int
+    codec: str
+
+    def __str__(self) -> str:
+        return str(self.path)
+
+
+#: What a partition reads: whole files, or one part of a large JSON Lines file.
+_Item = Path | _Part
+
+
+def _splittable(path: Path, options: Mapping[str, Any], blocksize: int) -> bool:
+    """A file read in parts: JSON Lines, larger than a partition, in UTF-8 (or undeclared), its dates' format known or absent."""
+    import codecs
+
+    if path.suffix.lower() not in (".jsonl", ".ndjson") or path.stat().st_size <= blocksize:
+        return False
+    encoding = options.get("encoding")
+    if encoding is not None and codecs.lookup(encoding).name != "utf-8":
+        return False
+    if options.get("date_column") is not None and options.get("date_format") is None:
+        import warnings
+
+        warnings.warn(
+            f"{path}: read as one partition ({path.stat().st_size / 2**20:,.0f} MB): the format of its dates is inferred from "
+            "the whole column; pass date_format to read it in parts of blocksize bytes",
+            UserWarning, stacklevel=4,
+        )
+        return False
+    return True
+
+
+def _split(files: list[Path], options: Mapping[str, Any], blocksize: int) -> list[_Item]:
+    """The files, each large JSON Lines file as parts of about ``blocksize`` bytes (its facts gathered in parallel).
+
+    A file some part of which is not plain UTF-8 is read whole, where its
+    problem is named; so is one without a record.
+    """
+    import dask
+
+    from telaah.corpus import jsonl_part_facts, jsonl_parts
+
+    ranges = {path: jsonl_parts(path, size=blocksize) for path in files if _splittable(path, options, blocksize)}
+    facts = dask.compute({path: [dask.delayed(jsonl_part_facts)(path, a, b) for a, b in spans] for path, spans in ranges.items()})[0]
+    items: list[_Item] = []
     for path in files:
-        length = path.stat().st_size
-        if not blocks or size + length > blocksize:
+        found = facts.get(path)
+        if not found or not all(f["utf8"] for f in found) or not sum(f["records"] for f in found):
+            items.append(path)
+            continue
+        codec = options.get("encoding") or ("utf-8-sig" if found[0]["bom"] else "utf-8")
+        line, row, total = 1, 0, sum(f["records"] for f in found)
+        for (a, b), f in zip(ranges[path], found, strict=True):
+            items.append(_Part(path, a, b, line, row, total, codec))
+            line, row = line + f["breaks"], row + f["records"]
+    return items
+
+
+def _size(item: _Item) -> int:
+    return item.end - item.start if isinstance(item, _Part) else item.stat().st_size
+
+
+def _blocks(items: list[_Item], blocksize: int) -> list[list[_Item]]:
+    """Consecutive files grouped into partitions of about ``blocksize`` bytes; a part of a large file is a partition of its own."""
+    blocks: list[list[_Item]] = []
+    size = 0
+    for item in items:
+        length = _size(item)
+        if not blocks or isinstance(item, _Part) or isinstance(blocks[-1][-1], _Part) or size + length > blocksize:
             blocks.append([])
             size = 0
-        blocks[-1].append(path)
+        blocks[-1].append(item)
         size += length
     return blocks
 
 
-def _same_fields(frame: pd.DataFrame, path: Path, columns: list[str] | None) -> pd.DataFrame:
-    """One file's documents, refused when its columns are not the corpus's; without the reader's attrs."""
-    if columns is not None and list(frame.columns) != columns:
-        raise CorpusError(
-            f"{path}: its columns {list(frame.columns)} differ from the corpus's {columns} (from its first file); "
-            "give every file the same fields"
+def _read_item(item: _Item, options: Mapping[str, Any]) -> pd.DataFrame | None:
+    """One file, or one part of a file (None when the part holds no document), as :func:`telaah.read_corpus` reads it."""
+    if isinstance(item, _Part):
+        from telaah.corpus import read_jsonl_part
+
+        return read_jsonl_part(
+            item.path, start=item.start, end=item.end, line=item.line, row=item.row, rows_in_file=item.rows_in_file, codec=item.codec, **options
         )
+    return read_quietly(item, **options)
+
+
+def _same_fields(frame: pd.DataFrame, item: _Item, columns: list[str] | None) -> pd.DataFrame:
+    """One file's documents, refused when its columns are not the corpus's; without the reader's attrs.
+
+    A part of a large file may lack a field that other parts have (a key
+    that only some records give): it gets the field, missing, as the whole
+    file read at once would.
+    """
+    if columns is not None and list(frame.columns) != columns:
+        if not (isinstance(item, _Part) and set(frame.columns) <= set(columns)):
+            raise CorpusError(
+                f"{item}: its columns {list(frame.columns)} differ from the corpus's {columns} (from its first file); "
+                "give every file the same fields"
+            )
+        frame = frame.reindex(columns=columns)
     frame = frame.copy()
     frame.attrs = {}
     return frame
 
 
-def _read_block(files: list[Path], options: Mapping[str, Any], columns: list[str] | None) -> pd.DataFrame:
+def _read_block(items: list[_Item], options: Mapping[str, Any], columns: list[str], empty: pd.DataFrame) -> pd.DataFrame:
     """Read one partition's files with the in-memory reader; every file must give the same columns.
 
-    Its warnings (a guessed encoding, a skipped document) were said once by :func:`read_corpus`.
+    Quietly: what its warnings would say (a guessed encoding, a skipped document) :func:`read_corpus` said once.
     """
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        frames = [_same_fields(read_corpus_in_memory(path, **options), path, columns) for path in files]
+    frames = [_same_fields(frame, item, columns) for item in items if (frame := _read_item(item, options)) is not None]
+    if not frames:
+        return empty.copy()
     out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
     out.attrs = {}
     return out
 
 
-def _block_summary(files: list[Path], options: Mapping[str, Any], columns: list[str]) -> dict[str, Any]:
-    """What one partition's files hold, without their text: ids, metadata, encodings, skipped documents, a first content word."""
-    import warnings
-
+def _block_summary(items: list[_Item], options: Mapping[str, Any]) -> dict[str, Any]:
+    """What one partition's files hold, without their text: ids, fields, metadata, encodings, skipped documents, a first content word."""
     from telaah.report import content_words
 
     ids: list[tuple[str, str]] = []
-    metadata, encodings, skipped = [], {}, []
+    metadata, fields, encodings, skipped = [], [], {}, []
+    guessed: dict[str, list[str]] = {}
     word, seen = None, Counter()
-    said: list[str] = []
-    for path in files:
-        with warnings.catch_warnings(record=True) as caught:  # said again in the client, once (a worker's warnings are not seen)
-            warnings.simplefilter("always")
-            frame = read_corpus_in_memory(path, **options)
-        said += [str(w.message) for w in caught]
+    empty = None
+    for item in items:
+        frame = _read_item(item, options)  # quietly: the client says what a worker's warnings would say
+        if frame is None:
+            fields.append((item, None))
+            continue
         encodings.update(frame.attrs.get("encodings", {}))
         skipped += frame.attrs.get("skipped", [])
-        frame = _same_fields(frame, path, columns)
-        ids += [(str(i), str(path)) for i in frame["doc_id"]]
+        for codec, paths in frame.attrs.get("guessed", {}).items():
+            guessed.setdefault(codec, []).extend(paths)
+        fields.append((item, list(frame.columns)))
+        frame = _same_fields(frame, item, None)
+        empty = frame.iloc[:0] if empty is None else empty
+        ids += [(str(i), str(item)) for i in frame["doc_id"]]
         metadata.append(frame.drop(columns="text"))
         if word is None:
             word, more = content_words(frame["text"])
             seen += more
-    return {"ids": ids, "metadata": pd.concat(metadata, ignore_index=True), "encodings": encodings, "skipped": skipped, "content": (word, seen), "warnings": said}
+    return {
+        "ids": ids, "fields": fields, "empty": empty, "metadata": metadata, "encodings": encodings, "skipped": skipped,
+        "content": (word, seen), "guessed": guessed,
+    }
+
+
+def _corpus_fields(summaries: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The corpus's columns: its first file's (every field its parts give, in order), refusing a file with others."""
+    by_file: dict[Path, list[str]] = {}
+    split: set[Path] = set()
+    for item, fields in (pair for summary in summaries for pair in summary["fields"]):
+        path = item.path if isinstance(item, _Part) else item
+        split |= {path} if isinstance(item, _Part) else set()
+        known = by_file.setdefault(path, [])
+        known += [f for f in fields or [] if f not in known]
+    columns = next(iter(by_file.values()))
+    for path, fields in by_file.items():
+        if fields != columns:
+            raise CorpusError(
+                f"{path}: its columns {fields} differ from the corpus's {columns} (from its first file); give every file the same fields"
+            )
+    return columns
+
+
+def _no_documents(summaries: Sequence[Mapping[str, Any]]) -> None:
+    """Refuse a large file read in parts none of which has a document, as the whole file would be refused."""
+    from telaah.corpus import _skip_summary
+
+    found: dict[Path, bool] = {}
+    for item, fields in (pair for summary in summaries for pair in summary["fields"]):
+        if isinstance(item, _Part):
+            found[item.path] = found.get(item.path, False) or fields is not None
+    for path, any_document in found.items():
+        if not any_document:
+            skipped = [s for summary in summaries for s in summary["skipped"] if s["path"] == str(path)]
+            raise CorpusError(f"{path}: no documents left: every row was skipped ({_skip_summary(skipped)})")
 
 
 def read_corpus(
@@ -201,7 +325,15 @@ def read_corpus(
         For folders: also the files of their subfolders.
     blocksize : int
         Consecutive files are grouped into partitions of about this many
-        bytes; a file is never split (a partition is at least one file).
+        bytes.  A larger JSON Lines file (``.jsonl``, ``.ndjson``; UTF-8, as
+        JSON Lines is) is read in parts of about this size that end at line
+        breaks, each a partition, with the documents, ids, line numbers in
+        messages and fields of the whole file read at once.  Other files are
+        read whole: CSV (a quoted cell may hold a line break, so a byte
+        offset cannot tell where a row starts), Parquet, ``.txt``,
+        gzip-compressed files, and a JSON Lines file whose dates' format is
+        inferred (it is inferred from the whole column: pass
+        ``date_format`` to split it; a warning says so).
 
     Returns
     -------
@@ -215,8 +347,9 @@ def read_corpus(
         The in-memory reader's errors, naming the file and the line; a file
         whose columns differ from the first file's; a ``doc_id`` that two
         documents share, naming both files.  To check the ids every file is
-        read once here (in parallel, on the active scheduler); the rows are
-        read again, lazily, when the partitions are computed.
+        read once here (in parallel, on the active scheduler), and the
+        readers' warnings are said here, once; the rows are read again,
+        lazily, when the partitions are computed.
     """
     return _read(paths, text_column=text_column, id_column=id_column, date_column=date_column, date_format=date_format,
                  encoding=encoding, sep=sep, recursive=recursive, on_error=on_error, blocksize=blocksize)[0]
@@ -229,16 +362,19 @@ def _read(paths: Any, *, recursive: bool, blocksize: int, **options: Any) -> tup
     ``telaah.read_corpus``'s ``attrs``) and ``content`` (the first content
     word of the corpus, or None with the kinds of token seen instead).
     """
-    import warnings
-
     import dask
 
+    from telaah.corpus import _options, announce
+
     dd = _dd()
+    _options(**options)  # refused here, before any file is read
+    if isinstance(blocksize, bool) or not isinstance(blocksize, int) or blocksize < 1:
+        raise ValueError(f"blocksize={blocksize!r}: must be a whole number of at least 1 byte")
     files = _files(paths, recursive=recursive)
-    first = _read_block([files[0]], options, None)
-    columns = list(first.columns)
-    blocks = _blocks(files, blocksize)
-    summaries = dask.compute(*[dask.delayed(_block_summary)(block, options, columns) for block in blocks])
+    blocks = _blocks(_split(files, options, blocksize), blocksize)
+    summaries = dask.compute(*[dask.delayed(_block_summary)(block, options) for block in blocks])
+    _no_documents(summaries)
+    columns = _corpus_fields(summaries)
     where: dict[str, str] = {}
     for doc_id, path in (pair for summary in summaries for pair in summary["ids"]):
         if doc_id in where:
@@ -246,8 +382,10 @@ def _read(paths: Any, *, recursive: bool, blocksize: int, **options: Any) -> tup
             place = f"twice in {path}" if other == path else f"in {other} and in {path}"
             raise CorpusError(f"doc_id {doc_id!r} occurs {place}: ids must be unique across the corpus (give each file its own id column, or rename)")
         where[doc_id] = path
-    for message in dict.fromkeys(m for summary in summaries for m in summary["warnings"]):
-        warnings.warn(message, UserWarning, stacklevel=3)
+    guessed: dict[str, list[str]] = {}
+    for codec, names in (pair for summary in summaries for pair in summary["guessed"].items()):
+        guessed.setdefault(codec, []).extend(names)
+    announce(guessed=guessed, skipped=[s for summary in summaries for s in summary["skipped"]])
     word, seen = None, Counter()
     for summary in summaries:
         found, kinds = summary["content"]
@@ -259,9 +397,54 @@ def _read(paths: Any, *, recursive: bool, blocksize: int, **options: Any) -> tup
         "skipped": [item for summary in summaries for item in summary["skipped"]],
         "content": (word, seen),
     }
-    metadata = pd.concat([summary["metadata"] for summary in summaries], ignore_index=True)
-    parts = [dask.delayed(_read_block)(block, options, columns) for block in blocks]
-    return dd.from_delayed(parts, meta=first.iloc[:0], verify_meta=False), metadata, files, found
+    empty = next(summary["empty"] for summary in summaries if summary["empty"] is not None).reindex(columns=columns)
+    rest = [c for c in columns if c != "text"]
+    metadata = pd.concat([m for summary in summaries for m in summary["metadata"]], ignore_index=True).reindex(columns=rest)
+    parts = [dask.delayed(_read_block)(block, options, columns, empty) for block in blocks]
+    return dd.from_delayed(parts, meta=empty, verify_meta=False), metadata, files, found
+
+
+def scheduler(address: str | None = None) -> Any:
+    """The Dask scheduler that ``telaah tokens`` and ``telaah report`` run on, as a context manager.
+
+    A ``distributed.Client`` to ``address`` (``"tcp://host:8786"``: a cluster,
+    or a ``LocalCluster``'s address), closed at the end; without an address,
+    Dask's own ``"processes"`` scheduler (tokenizing is pure Python, so
+    processes, not threads, use the cores).  In your own code, use whatever
+    Dask scheduler you like instead: every function here runs on the active one.
+
+    Examples
+    --------
+    >>> import dask
+    >>> with scheduler():
+    ...     dask.config.get("scheduler")
+    'processes'
+    """
+    import dask
+
+    if address:
+        from distributed import Client
+
+        return Client(address)
+    return dask.config.set(scheduler="processes")
+
+
+def checkpoint(table: Any, path: str | os.PathLike[str]) -> Any:
+    """Write a lazy table (mentions, statements ...) to a new Parquet folder and read it back, partitions kept.
+
+    What comes after reads the files instead of computing the table again
+    (``persist`` would hold it in memory: the client's, on the local
+    schedulers).  For the token table, use :func:`to_parquet` and
+    :func:`read_token_table`, which keep its categories.
+    """
+    dd = _dd()
+    folder = os.fspath(path)
+    n = table.npartitions
+    table.to_parquet(folder, write_index=False)
+    back = dd.read_parquet(folder)
+    if back.npartitions != n:  # pragma: no cover - one file a partition, read one a partition
+        raise RuntimeError(f"{folder}: {n} partitions written but {back.npartitions} read back")
+    return back
 
 
 def from_pandas(corpus: pd.DataFrame, *, npartitions: int) -> Any:

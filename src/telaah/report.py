@@ -104,7 +104,7 @@ GENERATOR = "telaah report"
 MANIFEST_FORMAT = 2
 _MANIFEST = "manifest.json"
 #: The hidden folders beside the report folder: the report being built, and the earlier report being replaced.
-_STAGING, _BACKUP = "telaah-tmp", "telaah-old"
+_STAGING, _BACKUP, _SCRATCH = "telaah-tmp", "telaah-old", "telaah-scratch"
 #: Significant digits of floats in the CSV tables: the same inputs give the same bytes.
 _FLOAT_FORMAT = "%.10g"
 _HEX64 = re.compile(r"[0-9a-f]{64}")
@@ -445,6 +445,9 @@ def _display_png(path: Path) -> None:
 def save_table(table: pd.DataFrame, name: str, out: str | Path) -> Path:
     """Write a table as ``out/tables/NAME.csv`` (UTF-8, no index, floats to 10 significant digits).
 
+    A Dask DataFrame (``telaah report --engine dask``) is written partition
+    after partition into the one file, never whole in memory.
+
     Examples
     --------
     >>> with tempfile.TemporaryDirectory() as tmp:
@@ -454,7 +457,11 @@ def save_table(table: pd.DataFrame, name: str, out: str | Path) -> Path:
     folder = Path(out) / "tables"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.csv"
-    table.to_csv(path, index=False, float_format=_FLOAT_FORMAT, lineterminator="\n", encoding="utf-8")
+    options = {"index": False, "float_format": _FLOAT_FORMAT, "lineterminator": "\n", "encoding": "utf-8"}
+    if isinstance(table, pd.DataFrame):
+        table.to_csv(path, **options)
+    else:  # a Dask DataFrame
+        table.to_csv(str(path), single_file=True, **options)
     return path
 
 
@@ -472,9 +479,12 @@ def _corpus_files(corpus: pd.DataFrame) -> dict[str, Path]:
     if not isinstance(source, str) or source == "DataFrame":
         raise ValueError("the corpus was not read from a file or folder (its attrs['source'] names none)")
     root = Path(source)
-    paths = [Path(name) for name in corpus.attrs.get("encodings", {})]
-    if not root.is_dir() and root not in paths:  # a Parquet file is read without decoding
-        paths.append(root)
+    if "files" in corpus.attrs:  # read on Dask: every file it read, by name
+        paths = [Path(name) for name in corpus.attrs["files"]]
+    else:
+        paths = [Path(name) for name in corpus.attrs.get("encodings", {})]
+        if not root.is_dir() and root not in paths:  # a Parquet file is read without decoding
+            paths.append(root)
     files = {}
     for path in paths:
         if root.is_dir():
@@ -884,9 +894,9 @@ def _check_themes(themes: str | os.PathLike[str] | None) -> Path | None:
     return path
 
 
-def _check_content(corpus: pd.DataFrame, *, given: Path) -> None:
-    """Refuse a corpus without a content word: there would be nothing to count."""
-    word, seen = content_words(corpus["text"])
+def _check_content(found: tuple[str | None, Counter[str]], *, given: Path) -> None:
+    """Refuse a corpus without a content word (``found`` is what :func:`content_words` says): there would be nothing to count."""
+    word, seen = found
     if word is None:
         counts = ", ".join(f"{n:,} {_NOT_CONTENT.get(kind, (kind, kind))[n != 1]}" for kind, n in seen.most_common())
         raise ValueError(
@@ -895,12 +905,15 @@ def _check_content(corpus: pd.DataFrame, *, given: Path) -> None:
         )
 
 
-def _check_topic_size(corpus: pd.DataFrame, k: int | str | None) -> None:
-    """Refuse more topics than units, or ``topics="auto"`` with too few units to choose from."""
+def _check_topic_size(corpus: pd.DataFrame, k: int | str | None, *, engine: str = "pandas") -> None:
+    """Refuse more topics than units, or ``topics="auto"`` with too few units to choose from.
+
+    On Dask the units are the documents (``corpus`` is their metadata).
+    """
     if k is None:
         return
-    n = count_topic_units(corpus)
-    what = ("document" if topic_unit(corpus) == "document" else "paragraph") + ("" if n == 1 else "s")
+    n = len(corpus) if engine == "dask" else count_topic_units(corpus)
+    what = ("document" if engine == "dask" or topic_unit(corpus) == "document" else "paragraph") + ("" if n == 1 else "s")
     if k == "auto" and not auto_ks(n):
         raise ValueError(
             f"{option('topics', 'auto')}: the corpus has only {n} {what} to model, and choosing a number of topics "
@@ -926,12 +939,30 @@ def _validate(
     random_state: object,
     read: Mapping[str, Any],
     groupby: object = None,
+    engine: str = "pandas",
+    scheduler: str | None = None,
 ) -> tuple[pd.DataFrame, Path, Path | None, int | str | None]:
-    """Check every input cheaply, before any kernel starts; returns the corpus and the resolved options."""
+    """Check every input cheaply, before any kernel starts; returns the corpus and the resolved options.
+
+    On Dask the corpus returned is its documents' metadata (no text), with
+    the ``attrs`` of :func:`telaah.read_corpus` (``source``, ``encodings``,
+    ``skipped``): every file is read once, on the Dask scheduler, to check it.
+    """
     from telaah.corpus import read_corpus
 
+    if engine not in ("pandas", "dask"):
+        raise ValueError(f"{option('engine', engine)}: choose 'pandas' (in memory) or 'dask'")
+    if scheduler is not None and engine != "dask":
+        raise ValueError(f"{option('scheduler', scheduler)}: only with {option('engine', 'dask')}")
+    if scheduler is not None and (not isinstance(scheduler, str) or not scheduler):
+        raise ValueError(f"{option('scheduler', scheduler)}: give the address of a Dask scheduler, e.g. 'tcp://host:8786'")
     if unit not in ("document", "paragraph"):
         raise ValueError(f"{option('unit', unit)}: choose 'document' or 'paragraph'")
+    if engine == "dask" and unit != "document":
+        raise ValueError(
+            f"{option('unit', unit)}: on Dask the corpus is read by document (the token table's para_id keeps the paragraphs); "
+            f"pass {option('unit', 'document')}"
+        )
     if isinstance(random_state, bool) or not isinstance(random_state, int) or random_state < 0:
         raise ValueError(f"{option('random_state', random_state)}: give a whole number of 0 or more")
     k = check_topics(topics)
@@ -940,14 +971,35 @@ def _validate(
         raise ValueError(f"source must be a path to a corpus file or folder, not {type(source).__name__}")
     given = Path(source).expanduser()
     _check_corpus_outside(given, out)
-    corpus = read_corpus(given, unit=unit, text_column=text_column, id_column=id_column, **read)  # names the path as given
-    _check_corpus_outside(given, out, _corpus_files(corpus).values())
-    _check_content(corpus, given=given)
-    _check_topic_size(corpus, k)
+    if engine == "dask":
+        corpus, files, found = _read_on_dask(given, text_column=text_column, id_column=id_column, read=read, scheduler=scheduler)
+    else:
+        corpus = read_corpus(given, unit=unit, text_column=text_column, id_column=id_column, **read)  # names the path as given
+        files, found = list(_corpus_files(corpus).values()), content_words(corpus["text"])
+    _check_corpus_outside(given, out, files)
+    _check_content(found, given=given)
+    _check_topic_size(corpus, k, engine=engine)
     check_groupby(corpus, groupby)
     lexicon = _check_themes(themes)
     earlier_report(out)
     return corpus, given.resolve(), lexicon, k  # resolved: the kernel runs in another folder
+
+
+def _read_on_dask(
+    given: Path, *, text_column: str, id_column: str | None, read: Mapping[str, Any], scheduler: str | None
+) -> tuple[pd.DataFrame, list[Path], tuple[str | None, Counter[str]]]:
+    """Read the corpus once on Dask to check it: its documents' metadata, the files read, and its first content word."""
+    from telaah import dask as td
+    from telaah.errors import CorpusError
+
+    if not given.exists():  # a report reads a file or a folder, as in memory (no glob)
+        raise CorpusError(f"{given}: no such file or folder")
+    with td.scheduler(scheduler):
+        _, metadata, files, found = td._read(given, text_column=text_column, id_column=id_column, blocksize=td.BLOCKSIZE, **read)
+    metadata.attrs = {
+        "source": str(given), "unit": "document", "encodings": found["encodings"], "skipped": found["skipped"], "files": [str(f) for f in files],
+    }
+    return metadata, files, found["content"]
 
 
 # Running -------------------------------------------------------------------------------------------------------------
@@ -1032,7 +1084,7 @@ def make_report(
     out: str | os.PathLike[str],
     text_column: str = "text",
     id_column: str | None = None,
-    unit: Literal["paragraph", "document"] = "paragraph",
+    unit: Literal["paragraph", "document"] | None = None,
     encoding: str | None = None,
     sep: str | None = None,
     recursive: bool = False,
@@ -1046,6 +1098,8 @@ def make_report(
     hide_code: bool = True,
     progress: bool | None = None,
     timeout: int = 1800,
+    engine: Literal["pandas", "dask"] = "pandas",
+    scheduler: str | None = None,
 ) -> Path:
     """Run the report notebook on a corpus and write the report into ``out``; returns ``out``.
 
@@ -1061,8 +1115,9 @@ def make_report(
         lists) are replaced; other files there are left alone.
     text_column, id_column : str
         For tables, as for :func:`telaah.read_corpus`.
-    unit : {"paragraph", "document"}
-        How the corpus is read: one row per paragraph (the default) or per document.
+    unit : {"paragraph", "document"}, optional
+        How the corpus is read: one row per paragraph (the default in
+        memory) or per document (the only way on Dask, and its default).
     encoding, sep, recursive, on_error, date_column, date_format
         As for :func:`telaah.read_corpus`; the notebook reads the corpus with
         the same options as the checks before it.  With dates (a ``date``
@@ -1093,6 +1148,21 @@ def make_report(
         terminal is interactive.
     timeout : int
         Seconds one cell may take.
+    engine : {"pandas", "dask"}
+        ``"pandas"``: the corpus and its token table in memory.  ``"dask"``
+        (``--engine dask``, for corpora beyond memory): the corpus is read,
+        and its token table built and written to Parquet in a hidden folder
+        beside ``out`` (removed at the end), partition by partition with
+        :mod:`telaah.dask`; every table is a map-reduce over the partitions,
+        equal to the in-memory one, and the charts are drawn from those
+        tables.  Topics are fitted on a random sample of 2,000 documents
+        (``random_state``) and applied to every document.  The corpus is one
+        file or a folder, read by document.
+    scheduler : str, optional
+        With ``engine="dask"``: the address of a Dask scheduler
+        (``"tcp://host:8786"``) to run on; its workers must see the corpus
+        and the folder beside ``out``.  By default Dask's ``"processes"``
+        scheduler on this machine.
 
     Returns
     -------
@@ -1124,10 +1194,11 @@ def make_report(
     telaah.errors.CorpusError: tidak-ada.txt: no such file or folder ...
     """
     out = _check_out(out)
+    unit = unit if unit is not None else ("document" if engine == "dask" else "paragraph")
     read = {"encoding": encoding, "sep": sep, "recursive": recursive, "on_error": on_error, "date_column": date_column, "date_format": date_format}
     corpus, path, lexicon, k = _validate(
         source, out=out, text_column=text_column, id_column=id_column, unit=unit, themes=themes, topics=topics, random_state=random_state,
-        read=read, groupby=groupby,
+        read=read, groupby=groupby, engine=engine, scheduler=scheduler,
     )
     import papermill  # noqa: F401  (fail here, not after the run, if papermill or nbconvert is broken)
     from nbconvert import HTMLExporter  # noqa: F401
@@ -1149,15 +1220,21 @@ def make_report(
         "THEMES": None if lexicon is None else str(lexicon),
         "TOPICS": k,
         "RANDOM_STATE": random_state,
+        "ENGINE": engine,
+        "SCHEDULER": scheduler,
         "OUT": ".",  # the kernel's working directory: the folder the report is built in
     }
     show = sys.stderr.isatty() if progress is None else progress
     with _sigterm_as_interrupt():
         staging, made = _make_staging(out)
         installed = False
+        scratch = None
         try:
             started, clock = datetime.now(UTC), time.perf_counter()
-            node = _run_notebook(parameters, staging=staging, out=out, progress=show, timeout=timeout)
+            if engine == "dask":  # the Dask token table and mentions: written beside the report, not part of it
+                scratch = _beside(out, _SCRATCH)
+            run = parameters if scratch is None else {**parameters, "SCRATCH": str(scratch)}
+            node = _run_notebook(run, staging=staging, out=out, progress=show, timeout=timeout)
             html = export_html(node, staging / "report.html", hide_code=hide_code)
             manifest = _manifest(
                 corpus, path=path, out=out, parameters=parameters, hide_code=hide_code, staging=staging,
@@ -1168,6 +1245,8 @@ def make_report(
             installed = True
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+            if scratch is not None:
+                shutil.rmtree(scratch, ignore_errors=True)
             if not installed:
                 _remove_empty(made)
     return out

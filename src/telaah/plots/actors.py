@@ -11,12 +11,36 @@ from matplotlib.ticker import MaxNLocator
 
 from telaah.plots.style import PALETTE, finish, get_axes, theme_heatmap, theme_order
 
-__all__ = ["LABEL_COLORS", "plot_actors", "plot_actor_themes"]
+__all__ = ["LABEL_COLORS", "plot_actors", "plot_actor_themes", "top_actors"]
 
 #: One colour per entity label, in every chart.
 LABEL_COLORS = {"PER": PALETTE[0], "ORG": PALETTE[1], "LOC": PALETTE[2]}
 _LABEL_NAMES = {"PER": "person (PER)", "ORG": "organisation (ORG)", "LOC": "place (LOC)"}
 _QUOTED = PALETTE[3]
+
+
+def top_actors(named: pd.Series, quoted: pd.Series, *, top: int) -> list[str]:
+    """The actors :func:`plot_actors` draws: the ``top`` with the most mentions and statements together (ties in name order).
+
+    Parameters
+    ----------
+    named : Series
+        Mentions per entity key.
+    quoted : Series
+        Statements per resolved speaker.
+    top : int
+        How many actors.
+
+    Examples
+    --------
+    >>> top_actors(pd.Series({"Jepang": 3, "Rusia": 2}), pd.Series({"Rusia": 2, "Lavrov": 1}), top=2)
+    ['Rusia', 'Jepang']
+    """
+    named = named.set_axis(named.index.astype(str))
+    quoted = quoted.set_axis(quoted.index.astype(str))
+    actors = named.index.union(quoted.index)
+    total = named.reindex(actors, fill_value=0) + quoted.reindex(actors, fill_value=0)
+    return [str(a) for a in total.sort_values(ascending=False, kind="stable").index[:top]]
 
 
 def plot_actors(
@@ -65,13 +89,12 @@ def plot_actors(
     counts = pd.crosstab(mentions["key"].astype(str), mentions["label"].astype(str))
     counts = counts.reindex(columns=[c for c in LABEL_COLORS if c in counts.columns])
     quoted = statements["speaker"].dropna().astype(str).value_counts() if statements is not None else pd.Series(dtype=np.int64)
+    chosen = top_actors(counts.sum(axis=1), quoted, top=top)[::-1]  # from the bottom: the most named at the top
+    if not chosen:
+        raise ValueError("no actors to draw: the entity table is empty")
     actors = counts.index.union(quoted.index)
     counts = counts.reindex(actors, fill_value=0)
     quoted = quoted.reindex(actors, fill_value=0)
-    total = counts.sum(axis=1) + quoted
-    if total.empty:
-        raise ValueError("no actors to draw: the entity table is empty")
-    chosen = total.sort_values(ascending=False, kind="stable").index[:top][::-1]
     ax = get_axes(ax, figsize=(8.5, 0.38 * len(chosen) + 1.6))
     y = np.arange(len(chosen), dtype=float)
     height = 0.4 if statements is not None else 0.7
