@@ -70,3 +70,20 @@ def test_heatmap_refuses_other_tables():
         plot_actor_themes(read_sample())
     with pytest.raises(ValueError, match="no quoted actors"):
         plot_actor_themes(actor_themes(["Presiden Joko Widodo tiba di Bali."]), basis="quoted")
+
+
+@pytest.mark.parametrize("top", [1, 5, 15])
+def test_the_rows_of_the_top_actors_alone_draw_the_same_chart(article, top):
+    from telaah.actors import label_counts
+    from telaah.plots.actors import top_actors
+
+    _, found, said = article
+    shown = top_actors(label_counts(found).groupby(level=0).sum(), said["speaker"].dropna().astype(str).value_counts(), top=top)
+    assert len(shown) == top
+    whole = plot_actors(found, said, top=top)
+    part = plot_actors(found[found["key"].astype(str).isin(shown)], said[said["speaker"].astype(str).isin(shown)], top=top)
+    assert [t.get_text() for t in part.get_yticklabels()] == [t.get_text() for t in whole.get_yticklabels()] == shown[::-1]
+    def bars(ax):  # a label none of these actors has draws zero-width bars only in the whole chart
+        return sorted((p.get_y(), p.get_x(), p.get_width()) for p in ax.patches if p.get_width())
+
+    assert bars(part) == bars(whole) and len(bars(whole)) >= top

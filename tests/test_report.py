@@ -938,7 +938,7 @@ def engines(tmp_path_factory) -> dict:
     make_report(source, out=pandas_out, unit="document", date_column="date", groupby="source", topics="auto", progress=False)
     status = main(["report", str(source), "--out", str(dask_out), "--engine", "dask", "--date-column", "date", "--groupby", "source", "--no-progress"])
     assert status == 0
-    return {"pandas": pandas_out, "dask": dask_out}
+    return {"pandas": pandas_out, "dask": dask_out, "source": source}
 
 
 def _shown(path: Path) -> list[str]:
@@ -971,6 +971,21 @@ def test_a_report_on_dask_records_its_engine_and_corpus_and_leaves_nothing_besid
     assert on_dask["corpus"]["rows"] == in_memory["corpus"]["rows"] == 60
     assert leftovers(engines["dask"]) == []
     assert on_dask["files"] == {k: v for k, v in snapshot(engines["dask"]).items() if k != "manifest.json"}
+
+
+def test_a_report_on_a_dask_cluster_gives_the_same_tables(engines, tmp_path):
+    from distributed import LocalCluster
+
+    out = tmp_path / "klaster"
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        make_report(engines["source"], out=out, engine="dask", scheduler=cluster.scheduler_address, date_column="date", groupby="source", topics=None, progress=False)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["parameters"]["SCHEDULER"] == cluster.scheduler_address
+    tables = sorted(p.name for p in (out / "tables").glob("*.csv"))
+    assert {"frequencies.csv", "group_theme_trends.csv", "entities.csv", "actor_themes.csv"} <= set(tables) and "doc_topics.csv" not in tables
+    for name in tables:
+        assert (out / "tables" / name).read_bytes() == (engines["pandas"] / "tables" / name).read_bytes(), name
+    assert leftovers(out) == []
 
 
 @pytest.mark.parametrize(
