@@ -237,9 +237,14 @@ def test_theme_trends_on_dask_equal_the_in_memory_trends(sample, in_memory, opti
 
 
 @pytest.mark.parametrize(
-    "options", [{}, {"measure": "pmi", "min_count": 2}, {"by": "stem", "window": 3, "top": 20}, {"drop_stop": False, "measure": "student_t"}]
+    "options",
+    [
+        {}, {"measure": "pmi", "min_count": 2}, {"by": "stem", "window": 3, "top": 20}, {"drop_stop": False, "measure": "student_t"},
+        {"n": 3, "min_count": 2}, {"n": 3, "by": "stem", "measure": "pmi"}, {"n": 3, "drop_stop": False, "min_count": 3, "top": 30},
+        {"n": 3, "across_stop": True, "measure": "student_t", "min_count": 2},
+    ],
 )
-def test_collocations_on_dask_equal_the_in_memory_bigrams(sample, in_memory, options):
+def test_collocations_on_dask_equal_the_in_memory_ngrams(sample, in_memory, options):
     from telaah import collocations
 
     got = td.collocations(td.token_table(td.from_pandas(sample, npartitions=4)), **options)

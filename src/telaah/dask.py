@@ -1129,20 +1129,50 @@ def theme_trends(tokens: Any, *, freq: str = "M", lexicon: Any = None, groupby: 
     return out[[*cols, "period", "theme", "matches", "tokens", "per_1000", "documents"]]
 
 
-def _partition_bigrams(part: pd.DataFrame, column: str, kinds: Any, drop_stop: bool, across_stop: bool, window: int) -> tuple[pd.Series, pd.Series]:
-    from telaah.freq import _ngram_counts
+def _named_counts(rows: np.ndarray, counts: np.ndarray, names: np.ndarray) -> pd.Series:
+    """Counts of n-grams (rows of term codes), indexed by their terms."""
+    if not len(rows):
+        return pd.Series(np.zeros(0, dtype=np.int64), index=pd.MultiIndex.from_arrays([[]] * max(rows.shape[1], 1)))
+    return pd.Series(counts.astype(np.int64), index=pd.MultiIndex.from_arrays([names[rows[:, k]] for k in range(rows.shape[1])]))
 
-    grams, counts, word_counts, terms, _ = _ngram_counts(part, n=2, by=column, kinds=check_kinds(kinds), drop_stop=drop_stop, across_stop=across_stop, window=window)
+
+def _all_pairs(codes: np.ndarray, starts: np.ndarray, gap: int, n_terms: int) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair of term codes ``(codes[i], codes[i + gap])`` for ``i`` in ``starts``, with its count."""
+    from telaah._columns import unique_counts
+
+    first, second = codes[starts].astype(np.int64), codes[starts + gap].astype(np.int64)
+    keys, counts = unique_counts(first * n_terms + second)
+    return np.stack([keys // n_terms, keys % n_terms], axis=1) if len(keys) else np.zeros((0, 2), dtype=np.int64), counts
+
+
+def _partition_ngrams(
+    part: pd.DataFrame, n: int, column: str, kinds: Any, drop_stop: bool, across_stop: bool, window: int
+) -> tuple[pd.Series, pd.Series, pd.Series | None, pd.Series | None]:
+    """One partition's n-grams and words, by term; for trigrams also every adjacent pair and every pair one word apart."""
+    from telaah.freq import _ngram_counts, _ngram_occurrences
+
+    grams, counts, word_counts, terms, (codes, seg) = _ngram_counts(
+        part, n=n, by=column, kinds=check_kinds(kinds), drop_stop=drop_stop, across_stop=across_stop, window=window
+    )
     names = np.asarray(terms.astype(str), dtype=object)
-    pairs = pd.Series(counts.astype(np.int64), index=pd.MultiIndex.from_arrays([names[grams[:, 0]], names[grams[:, 1]]]) if len(grams) else pd.MultiIndex.from_arrays([[], []]))
     used = np.flatnonzero(word_counts)
     words = pd.Series(np.asarray(word_counts)[used].astype(np.int64), index=names[used])
-    return pairs, words
+    if n == 2:
+        return _named_counts(grams, counts, names), words, None, None
+    n_terms = max(len(terms), 1)
+    adjacent = _named_counts(*_all_pairs(codes, _ngram_occurrences(seg, 2, 1), 1, n_terms), names)
+    skip = _named_counts(*_all_pairs(codes, _ngram_occurrences(seg, 2, 2), 2, n_terms), names)
+    return _named_counts(grams, counts, names), words, adjacent, skip
+
+
+def _summed(series: list[pd.Series], levels: int) -> pd.Series:
+    return pd.concat(series).groupby(level=list(range(levels)), sort=False).sum()
 
 
 def collocations(
     tokens: Any,
     *,
+    n: int = 2,
     by: str = "lower",
     measure: str = "likelihood_ratio",
     min_count: int = 3,
@@ -1152,41 +1182,54 @@ def collocations(
     across_stop: bool = False,
     top: int | None = None,
 ) -> pd.DataFrame:
-    """:func:`telaah.collocations` (bigrams) of a Dask token table, equal to the in-memory result.
+    """:func:`telaah.collocations` (bigrams or trigrams) of a Dask token table, equal to the in-memory result.
 
-    Each partition counts its bigrams and words (a bigram never leaves a
-    sentence, so never a partition); the counts are added, and NLTK's
-    ``BigramCollocationFinder`` scores the sums.  Trigrams are not on Dask:
-    their measures need pair counts around every candidate.
+    Each partition counts its n-grams and words (an n-gram never leaves a
+    sentence, so never a partition) and, for trigrams, the word pairs that
+    NLTK's trigram measures read (adjacent pairs, and pairs one word apart);
+    the counts are added, and NLTK's ``BigramCollocationFinder`` or
+    ``TrigramCollocationFinder`` scores the sums, as in memory.
     """
     import dask
-    from nltk.collocations import BigramCollocationFinder
-    from nltk.metrics import BigramAssocMeasures
+    from nltk.collocations import BigramCollocationFinder, TrigramCollocationFinder
+    from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
     from nltk.probability import FreqDist
 
     from telaah.freq import MEASURES, _check_ngram_options, _scored_collocations
 
     column = check_by(tokens._meta, by)
-    window = window if window is not None else 2
-    _check_ngram_options(2, window, drop_stop, across_stop, measure)
-    parts = dask.compute(*[dask.delayed(_partition_bigrams)(p, column, kinds, drop_stop, across_stop, window) for p in tokens.to_delayed()])
-    pairs = pd.concat([p for p, _ in parts]).groupby(level=[0, 1], sort=False).sum()
-    words = pd.concat([w for _, w in parts]).groupby(level=0, sort=False).sum()
-    pairs = pairs[pairs >= min_count]
-    first = pairs.index.get_level_values(0).astype(str).to_numpy(dtype=object) if len(pairs) else np.zeros(0, dtype=object)
-    second = pairs.index.get_level_values(1).astype(str).to_numpy(dtype=object) if len(pairs) else np.zeros(0, dtype=object)
-    out = pd.DataFrame({"ngram": first + " " + second if len(pairs) else np.zeros(0, dtype=object), "word1": first, "word2": second})
-    out["count"] = pairs.to_numpy(np.int64)
+    window = window if window is not None else n
+    _check_ngram_options(n, window, drop_stop, across_stop, measure)
+    parts = dask.compute(*[dask.delayed(_partition_ngrams)(p, n, column, kinds, drop_stop, across_stop, window) for p in tokens.to_delayed()])
+    grams = _summed([g for g, _, _, _ in parts], n)
+    words = pd.concat([w for _, w, _, _ in parts]).groupby(level=0, sort=False).sum()
+    grams = grams[grams >= min_count]
+    columns = [grams.index.get_level_values(k).astype(str).to_numpy(dtype=object) if len(grams) else np.zeros(0, dtype=object) for k in range(n)]
+    ngram = columns[0]
+    for more in columns[1:]:
+        ngram = ngram + " " + more
+    out = pd.DataFrame({"ngram": ngram if len(grams) else np.zeros(0, dtype=object), **{f"word{k + 1}": columns[k] for k in range(n)}})
+    out["count"] = grams.to_numpy(np.int64)
     for name in MEASURES:
         out[name] = np.zeros(len(out))
     out.attrs["measure"] = measure
     if not len(out):
         return out
     word_fd = FreqDist(dict(zip(words.index.tolist(), words.tolist(), strict=True)))
-    grams_in_order = list(zip(first.tolist(), second.tolist(), strict=True))
+    grams_in_order = list(zip(*[c.tolist() for c in columns], strict=True))
     gram_fd = FreqDist(dict(zip(grams_in_order, out["count"].tolist(), strict=True)))
-    finder = BigramCollocationFinder(word_fd, gram_fd, window_size=window)
-    return _scored_collocations(out, finder, BigramAssocMeasures, grams_in_order, n=2, window=window, measure=measure, top=top)
+    if n == 2:
+        finder = BigramCollocationFinder(word_fd, gram_fd, window_size=window)
+        measures = BigramAssocMeasures
+    else:  # the pair counts of the candidates' pairs, as in memory
+        adjacent, skip = _summed([a for _, _, a, _ in parts], 2), _summed([b for _, _, _, b in parts], 2)
+        pairs = list(dict.fromkeys([(a, b) for a, b, _ in grams_in_order] + [(b, c) for _, b, c in grams_in_order]))
+        outer = list(dict.fromkeys((a, c) for a, _, c in grams_in_order))
+        bigram_fd = FreqDist(dict(zip(pairs, adjacent.reindex(pairs, fill_value=0).astype(int).tolist(), strict=True)))
+        wildcard_fd = FreqDist(dict(zip(outer, skip.reindex(outer, fill_value=0).astype(int).tolist(), strict=True)))
+        finder = TrigramCollocationFinder(word_fd, bigram_fd, wildcard_fd, gram_fd)
+        measures = TrigramAssocMeasures
+    return _scored_collocations(out, finder, measures, grams_in_order, n=n, window=window, measure=measure, top=top)
 
 
 # ---------------------------------------------------------------------------
