@@ -423,3 +423,18 @@ def test_a_large_file_with_inferred_dates_or_another_encoding_is_read_whole(tmp_
     with pytest.warns(UserWarning):
         got = td.read_corpus(latin, blocksize=latin.stat().st_size // 4)
     assert got.npartitions == 1 and got.compute()["text"].tolist() == expected["text"].tolist()
+
+
+
+def test_sums_over_many_partitions_are_reduced_level_by_level_to_the_in_memory_results(sample, in_memory, monkeypatch):
+    from telaah import collocations, keyness, vocabulary
+
+    monkeypatch.setattr(td, "FAN_IN", 2)  # 9 partitions: four levels of sums on the workers
+    lazy = td.token_table(td.from_pandas(sample, npartitions=9))
+    pd.testing.assert_frame_equal(td.frequencies(lazy, groupby="source"), frequencies(in_memory, groupby="source"), check_dtype=False)
+    got, expected = td.vocabulary(lazy, groupby="category"), vocabulary(in_memory, groupby="category")
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False, rtol=1e-9)
+    target = {"category": in_memory["category"].cat.categories[0]}
+    pd.testing.assert_frame_equal(td.keyness(lazy, target=target), keyness(in_memory, target=target), check_dtype=False)
+    options = {"n": 3, "min_count": 2}
+    pd.testing.assert_frame_equal(td.collocations(lazy, **options), collocations(in_memory, **options), check_dtype=False)

@@ -536,6 +536,41 @@ def _tree_reduce(items: list[Any], merge: Any = _merge) -> Any:
     return items[0]
 
 
+#: How many partition results one task of :func:`_reduced` sums: a thousand partitions take two levels.
+FAN_IN = 32
+
+
+def _reduced(items: list[Any], combine: Any, *args: Any) -> Any:
+    """Sum delayed partition results on the workers, ``FAN_IN`` at a time, ``combine(list, *args)`` level by level.
+
+    The client receives the one sum (its size is the corpus's distinct
+    terms or groups), not every partition's counts; the order of first
+    appearance is kept, as the groups are combined in partition order.
+    """
+    import dask
+
+    while len(items) > 1:
+        items = [dask.delayed(combine)(items[i : i + FAN_IN], *args) for i in range(0, len(items), FAN_IN)]
+    return dask.compute(items[0])[0]
+
+
+def _sum_frames(frames: Sequence[pd.DataFrame], keys: list[str], values: list[str]) -> pd.DataFrame:
+    """Rows of counts, added up by ``keys`` (first appearance first; a missing key is a key)."""
+    frame = pd.concat(frames, ignore_index=True)
+    if not keys:
+        return frame[values].sum().to_frame().T
+    return frame.groupby(keys, observed=True, dropna=False, sort=False)[values].sum().reset_index()
+
+
+def _sum_series(series: Sequence[pd.Series | None]) -> pd.Series | None:
+    """Counts indexed by term (or n-gram), added up (first appearance first)."""
+    given = [s for s in series if s is not None]
+    if not given:
+        return None
+    joined = pd.concat(given)
+    return joined.groupby(level=list(range(joined.index.nlevels)), sort=False).sum()
+
+
 def token_table(
     corpus: Any,
     *,
@@ -721,6 +756,10 @@ def _partition_frequencies(part: pd.DataFrame, by: str, drop_stop: bool, kinds: 
     return counts, totals
 
 
+def _sum_frequencies(parts: Sequence[tuple[pd.DataFrame, pd.DataFrame]], cols: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    return _sum_frames([c for c, _ in parts], [*cols, "term"], ["count", "doc_freq"]), _sum_frames([t for _, t in parts], cols, ["tokens"])
+
+
 def frequencies(
     tokens: Any,
     *,
@@ -749,9 +788,7 @@ def frequencies(
     missing = [c for c in cols if c not in meta.columns]
     if missing:
         raise KeyError(f"groupby: no column {missing[0]!r} in the token table; it has {', '.join(meta.columns)}")
-    results = dask.compute(*[dask.delayed(_partition_frequencies)(p, by, drop_stop, kinds, cols) for p in tokens.to_delayed()])
-    counts = pd.concat([r[0] for r in results], ignore_index=True)
-    totals = pd.concat([r[1] for r in results], ignore_index=True)
+    counts, totals = _reduced([dask.delayed(_partition_frequencies)(p, by, drop_stop, kinds, cols) for p in tokens.to_delayed()], _sum_frequencies, cols)
     for name in cols:  # one dtype per key column across partitions (corpus-wide categories)
         dtype = meta[name].dtype
         counts[name] = counts[name].astype(dtype)
@@ -884,6 +921,16 @@ def _partition_keyness(part: pd.DataFrame, target: Any, reference: Any, column: 
     return out
 
 
+def _sum_keyness(parts: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    return {
+        "target": _sum_series([p["target"] for p in parts]),
+        "reference": _sum_series([p["reference"] for p in parts]),
+        "stop": set().union(*(p["stop"] for p in parts)),
+        "size_t": sum(p["size_t"] for p in parts),
+        "size_r": sum(p["size_r"] for p in parts),
+    }
+
+
 def keyness(
     tokens: Any,
     *,
@@ -917,21 +964,21 @@ def keyness(
         raise ValueError("keyness needs target=, reference= or both (reference='wordfreq' for general Indonesian)")
     column = _term_column(tokens._meta, by, general=general)
     _check_test(alpha, correction)
-    parts = dask.compute(*[dask.delayed(_partition_keyness)(p, target, reference, column, kinds) for p in tokens.to_delayed()])
-    size_t = sum(p["size_t"] for p in parts)
+    summed = _reduced([dask.delayed(_partition_keyness)(p, target, reference, column, kinds) for p in tokens.to_delayed()], _sum_keyness)
+    size_t = summed["size_t"]
     if not size_t:
         raise ValueError("target: no tokens selected")
-    count_t = pd.concat([p["target"] for p in parts]).groupby(level=0).sum()
-    stop = set().union(*(p["stop"] for p in parts))
+    count_t = summed["target"].sort_index()
+    stop = summed["stop"]
     if general:
         terms = count_t.index.to_numpy(dtype=object)
         freq, known = _general_frequencies(terms)
         a, b, seen, size_r = count_t.to_numpy(), freq * float(size), count_t.to_numpy(), float(size)
     else:
-        size_r = float(sum(p["size_r"] for p in parts))
+        size_r = float(summed["size_r"])
         if not size_r:
             raise ValueError("reference: no tokens selected")
-        count_r = pd.concat([p["reference"] for p in parts]).groupby(level=0).sum()
+        count_r = summed["reference"].sort_index()
         both = pd.concat([count_t.rename("t"), count_r.rename("r")], axis=1).fillna(0).astype(np.int64)
         terms = both.index.to_numpy(dtype=object)
         a, b = both["t"].to_numpy(), both["r"].to_numpy()
@@ -1023,6 +1070,11 @@ def _partition_vocabulary(part: pd.DataFrame, by: str, kinds: Any, cols: list[st
     return groups, counted
 
 
+def _sum_vocabulary(parts: Sequence[tuple[pd.DataFrame, pd.DataFrame]], cols: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    sums = ["tokens", "sentences", "mattr_num", "mattr_den"]
+    return _sum_frames([g for g, _ in parts], cols, sums), _sum_frames([c for _, c in parts], [*cols, "term"], ["count"])
+
+
 def vocabulary(
     tokens: Any,
     *,
@@ -1045,9 +1097,8 @@ def vocabulary(
         raise ValueError(f"window={window}: must be at least 1")
     check_by(tokens._meta, by)
     cols = [groupby] if isinstance(groupby, str) else list(groupby or [])
-    parts = dask.compute(*[dask.delayed(_partition_vocabulary)(p, by, kinds, cols, window) for p in tokens.to_delayed()])
-    groups = pd.concat([g for g, _ in parts], ignore_index=True)
-    counted = pd.concat([c for _, c in parts], ignore_index=True)
+    parts = [dask.delayed(_partition_vocabulary)(p, by, kinds, cols, window) for p in tokens.to_delayed()]
+    groups, counted = _reduced(parts, _sum_vocabulary, cols)
     meta = tokens._meta
     for name in cols:
         groups[name] = groups[name].astype(meta[name].dtype)
@@ -1165,8 +1216,8 @@ def _partition_ngrams(
     return _named_counts(grams, counts, names), words, adjacent, skip
 
 
-def _summed(series: list[pd.Series], levels: int) -> pd.Series:
-    return pd.concat(series).groupby(level=list(range(levels)), sort=False).sum()
+def _sum_ngrams(parts: Sequence[tuple[pd.Series, ...]]) -> tuple[pd.Series | None, ...]:
+    return tuple(_sum_series([p[k] for p in parts]) for k in range(4))
 
 
 def collocations(
@@ -1200,9 +1251,8 @@ def collocations(
     column = check_by(tokens._meta, by)
     window = window if window is not None else n
     _check_ngram_options(n, window, drop_stop, across_stop, measure)
-    parts = dask.compute(*[dask.delayed(_partition_ngrams)(p, n, column, kinds, drop_stop, across_stop, window) for p in tokens.to_delayed()])
-    grams = _summed([g for g, _, _, _ in parts], n)
-    words = pd.concat([w for _, w, _, _ in parts]).groupby(level=0, sort=False).sum()
+    parts = [dask.delayed(_partition_ngrams)(p, n, column, kinds, drop_stop, across_stop, window) for p in tokens.to_delayed()]
+    grams, words, adjacent, skip = _reduced(parts, _sum_ngrams)
     grams = grams[grams >= min_count]
     columns = [grams.index.get_level_values(k).astype(str).to_numpy(dtype=object) if len(grams) else np.zeros(0, dtype=object) for k in range(n)]
     ngram = columns[0]
@@ -1222,7 +1272,6 @@ def collocations(
         finder = BigramCollocationFinder(word_fd, gram_fd, window_size=window)
         measures = BigramAssocMeasures
     else:  # the pair counts of the candidates' pairs, as in memory
-        adjacent, skip = _summed([a for _, _, a, _ in parts], 2), _summed([b for _, _, _, b in parts], 2)
         pairs = list(dict.fromkeys([(a, b) for a, b, _ in grams_in_order] + [(b, c) for _, b, c in grams_in_order]))
         outer = list(dict.fromkeys((a, c) for a, _, c in grams_in_order))
         bigram_fd = FreqDist(dict(zip(pairs, adjacent.reindex(pairs, fill_value=0).astype(int).tolist(), strict=True)))
