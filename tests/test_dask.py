@@ -313,10 +313,11 @@ def test_mentions_and_statements_on_dask_equal_the_in_memory_tables_keys_include
     assert (mentions["key"] != mentions["text"]).any()
 
 
-@pytest.mark.parametrize(("unit", "top"), [("sentence", None), ("document", 5)])
-def test_actor_themes_on_dask_equal_the_in_memory_table(sample, unit, top):
+@pytest.mark.parametrize(("unit", "top", "fan_in"), [("sentence", None, 32), ("document", 5, 32), ("sentence", None, 2)])
+def test_actor_themes_on_dask_equal_the_in_memory_table(sample, unit, top, fan_in, monkeypatch):
     from telaah import actor_themes, entities, quotes
 
+    monkeypatch.setattr(td, "FAN_IN", fan_in)  # 2: the sums are added over two levels
     small = sample.iloc[:60].reset_index(drop=True)
     corpus = td.from_pandas(small, npartitions=3)
     lazy_tokens = td.token_table(corpus)

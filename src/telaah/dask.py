@@ -1503,9 +1503,14 @@ def actor_counts(corpus: Any, tokens: Any, *, gazetteers: bool = False) -> tuple
     return named, said
 
 
+_ACTOR_KEYS = ["basis", "actor", "label", "theme"]
+_ACTOR_COUNTS = ["mentions", "units", "matches", "tokens"]
+
+
 def _partition_actor_themes(
     corpus_part: pd.DataFrame, token_part: pd.DataFrame, mention_part: pd.DataFrame, statement_part: pd.DataFrame, lexicon: Any, unit: str
-) -> tuple[pd.DataFrame, pd.Series]:
+) -> dict[str, Any]:
+    """One partition's actor counts (a speaker's label left for the corpus to decide), its mentions per key and label."""
     from telaah.actors import actor_themes as actor_themes_in_memory
     from telaah.actors import label_counts
 
@@ -1514,7 +1519,23 @@ def _partition_actor_themes(
         corpus_part.reset_index(drop=True), tokens=token_part.reset_index(drop=True), mentions=mention_part,
         statements=statement_part.reset_index(drop=True), lexicon=lexicon, unit=unit,
     )
-    return table, label_counts(mention_part)
+    rows = None
+    if len(table):
+        quoted = table["basis"] == "quoted"
+        rows = table.assign(basis=table["basis"].astype(str), label=table["label"].astype(object).where(~quoted, _NO_LABEL).fillna(_NO_LABEL))
+        rows = rows[[*_ACTOR_KEYS, *_ACTOR_COUNTS]]
+    return {"rows": rows, "labels": label_counts(mention_part), "empty": table.iloc[:0], "label_dtype": table["label"].dtype if len(table) else None}
+
+
+def _sum_actor_themes(parts: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    rows = [p["rows"] for p in parts if p["rows"] is not None]
+    labels = _sum_series([p["labels"] for p in parts if len(p["labels"])])
+    return {
+        "rows": _sum_frames(rows, _ACTOR_KEYS, _ACTOR_COUNTS) if rows else None,
+        "labels": labels if labels is not None else parts[0]["labels"],
+        "empty": parts[0]["empty"],
+        "label_dtype": next((p["label_dtype"] for p in parts if p["label_dtype"] is not None), None),
+    }
 
 
 def _ranked(table: pd.DataFrame, top: int | None) -> pd.DataFrame:
@@ -1555,29 +1576,23 @@ def actor_themes(
     lex = _resolve_lexicon(lexicon)
     corpus_parts, token_parts = _paired(corpus, tokens)
     mention_parts, statement_parts = mentions.to_delayed(), statements.to_delayed()
-    parts = dask.compute(*[
+    parts = [
         dask.delayed(_partition_actor_themes)(c, t, m, q, lex, unit)
         for c, t, m, q in zip(corpus_parts, token_parts, mention_parts, statement_parts, strict=True)
-    ])
-    tables = [t for t, _ in parts if len(t)]
-    if not tables:
-        return parts[0][0]
-    themes = tables[0]["theme"].cat.categories
-    rows = pd.concat(tables, ignore_index=True)
-    rows["theme"] = rows["theme"].astype(pd.CategoricalDtype(themes))
-    quoted = rows["basis"] == "quoted"
-    rows["label"] = rows["label"].where(~quoted, None).astype(object).fillna(_NO_LABEL)
-    sums = rows.groupby(["basis", "actor", "label", "theme"], observed=True, sort=False)[["mentions", "units", "matches", "tokens"]].sum().reset_index()
+    ]
+    summed = _reduced(parts, _sum_actor_themes)
+    sums = summed["rows"]
+    if sums is None:  # no actor anywhere: the in-memory table of no actors
+        return summed["empty"]
     sums["label"] = sums["label"].where(sums["label"] != _NO_LABEL, None)
-    counts = pd.concat([c for _, c in parts if len(c)])
-    label_of = labels_of_keys(counts.groupby(level=[0, 1]).sum()) if len(counts) else {}
+    label_of = labels_of_keys(summed["labels"]) if len(summed["labels"]) else {}
     said = sums["basis"] == "quoted"
     sums.loc[said, "label"] = sums.loc[said, "actor"].map(label_of)
     out = pd.concat([_ranked(sums[sums["basis"] == basis], top) for basis in ("named", "quoted")], ignore_index=True)
     out = out[["actor", "label", "basis", "mentions", "units", "theme", "matches", "tokens"]].astype(
         {"mentions": np.int64, "units": np.int64, "matches": np.int64, "tokens": np.int64}
     )
-    out["label"] = pd.Series(out["label"].tolist(), dtype=tables[0]["label"].dtype)  # None: missing, as in memory
+    out["label"] = pd.Series(out["label"].tolist(), dtype=summed["label_dtype"])  # None: missing, as in memory
     out["per_1000"] = per_1000(out["matches"].to_numpy(), out["tokens"].to_numpy())
     out["basis"] = pd.Categorical(out["basis"].astype(str), categories=["named", "quoted"])
     return out.reset_index(drop=True)
