@@ -439,3 +439,9 @@ def test_sums_over_many_partitions_are_reduced_level_by_level_to_the_in_memory_r
     pd.testing.assert_frame_equal(td.keyness(lazy, target=target), keyness(in_memory, target=target), check_dtype=False)
     options = {"n": 3, "min_count": 2}
     pd.testing.assert_frame_equal(td.collocations(lazy, **options), collocations(in_memory, **options), check_dtype=False)
+
+
+def test_an_unknown_encoding_is_named_as_the_in_memory_reader_names_it(tmp_path, sample):
+    path = _large_jsonl(tmp_path / "berita.jsonl", sample)
+    with pytest.raises(CorpusError, match="unknown encoding 'bahasa'"):
+        td.read_corpus(path, encoding="bahasa", blocksize=path.stat().st_size // 4)

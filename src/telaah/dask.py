@@ -134,7 +134,10 @@ def _splittable(path: Path, options: Mapping[str, Any], blocksize: int) -> bool:
     if path.suffix.lower() not in (".jsonl", ".ndjson") or path.stat().st_size <= blocksize:
         return False
     encoding = options.get("encoding")
-    if encoding is not None and codecs.lookup(encoding).name != "utf-8":
+    try:
+        if encoding is not None and codecs.lookup(encoding).name != "utf-8":
+            return False
+    except LookupError:  # read whole: the reader names the unknown encoding
         return False
     if options.get("date_column") is not None and options.get("date_format") is None:
         import warnings
