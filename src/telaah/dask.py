@@ -33,6 +33,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import glob as globbing
 import os
 from collections import Counter
@@ -272,16 +273,13 @@ def _block_summary(items: list[_Item], options: Mapping[str, Any]) -> dict[str, 
 
 def _corpus_fields(summaries: Sequence[Mapping[str, Any]]) -> list[str]:
     """The corpus's columns: its first file's (every field its parts give, in order), refusing a file with others."""
-    by_file: dict[Path, list[str]] = {}
-    split: set[Path] = set()
+    by_file: dict[Path, dict[str, None]] = {}  # the fields of each file, in order of first appearance
     for item, fields in (pair for summary in summaries for pair in summary["fields"]):
-        path = item.path if isinstance(item, _Part) else item
-        split |= {path} if isinstance(item, _Part) else set()
-        known = by_file.setdefault(path, [])
-        known += [f for f in fields or [] if f not in known]
-    columns = next(iter(by_file.values()))
-    for path, fields in by_file.items():
-        if fields != columns:
+        by_file.setdefault(item.path if isinstance(item, _Part) else item, {}).update(dict.fromkeys(fields or []))
+    columns = list(next(iter(by_file.values())))
+    for path, known in by_file.items():
+        if list(known) != columns:
+            fields = list(known)
             raise CorpusError(
                 f"{path}: its columns {fields} differ from the corpus's {columns} (from its first file); give every file the same fields"
             )
@@ -529,22 +527,12 @@ def _partition_table(part: pd.DataFrame, options: Mapping[str, Any], names: froz
     return table
 
 
-def _tree_reduce(items: list[Any], merge: Any = _merge) -> Any:
-    """Combine delayed partition results pairwise, ``merge(a, b)`` level by level: one delayed result."""
-    import dask
-
-    while len(items) > 1:
-        pairs = [dask.delayed(merge)(items[i], items[i + 1]) for i in range(0, len(items) - 1, 2)]
-        items = pairs + ([items[-1]] if len(items) % 2 else [])
-    return items[0]
-
-
 #: How many partition results one task of :func:`_reduced` sums: a thousand partitions take two levels.
 FAN_IN = 32
 
 
 def _reduced(items: list[Any], combine: Any, *args: Any) -> Any:
-    """Sum delayed partition results on the workers, ``FAN_IN`` at a time, ``combine(list, *args)`` level by level.
+    """Combine delayed partition results on the workers, ``FAN_IN`` at a time, ``combine(list, *args)`` level by level.
 
     The client receives the one sum (its size is the corpus's distinct
     terms or groups), not every partition's counts; the order of first
@@ -555,6 +543,11 @@ def _reduced(items: list[Any], combine: Any, *args: Any) -> Any:
     while len(items) > 1:
         items = [dask.delayed(combine)(items[i : i + FAN_IN], *args) for i in range(0, len(items), FAN_IN)]
     return dask.compute(items[0])[0]
+
+
+def _fold(items: Sequence[Any], merge: Any) -> Any:
+    """``merge`` two by two over ``items``, in order (for :func:`_reduced`)."""
+    return functools.reduce(merge, items)
 
 
 def _sum_frames(frames: Sequence[pd.DataFrame], keys: list[str], values: list[str]) -> pd.DataFrame:
@@ -615,7 +608,7 @@ def token_table(
         corpus = read_corpus(corpus)
     metadata_columns = _metadata_columns(as_corpus(corpus._meta), metadata)
     parts = corpus.to_delayed()
-    evidence = _tree_reduce([dask.delayed(_evidence)(p, protect_names, metadata_columns) for p in parts]).compute()
+    evidence = _reduced([dask.delayed(_evidence)(p, protect_names, metadata_columns) for p in parts], _fold, _merge)
 
     counts = pd.Index(evidence["ids"]).value_counts()
     repeated = counts[counts > 1]
@@ -796,11 +789,7 @@ def frequencies(
         dtype = meta[name].dtype
         counts[name] = counts[name].astype(dtype)
         totals[name] = totals[name].astype(dtype)
-    if cols:
-        summed = counts.groupby([*cols, "term"], observed=True, dropna=False, sort=False)[["count", "doc_freq"]].sum().reset_index()
-    else:
-        summed = counts.groupby("term", sort=False)[["count", "doc_freq"]].sum().reset_index()
-    summed = summed[summed["count"] >= min_count].reset_index(drop=True)
+    summed = counts[counts["count"] >= min_count].reset_index(drop=True)  # summed on the workers
     return _finish(summed, counts_tokens=_tokens_for(summed, cols, totals), cols=cols, top=top)
 
 
@@ -1106,17 +1095,14 @@ def vocabulary(
     for name in cols:
         groups[name] = groups[name].astype(meta[name].dtype)
         counted[name] = counted[name].astype(meta[name].dtype)
-    sums = ["tokens", "sentences", "mattr_num", "mattr_den"]
-    if cols:
-        totals = groups.groupby(cols, observed=True, dropna=False, sort=False)[sums].sum().reset_index()
-        terms = counted.groupby([*cols, "term"], observed=True, dropna=False, sort=False)["count"].sum().reset_index()
+    if cols:  # groups and terms come summed from the workers
+        totals, terms = groups, counted
         per_group = terms.assign(hapax=terms["count"] == 1).groupby(cols, observed=True, dropna=False, sort=False).agg(types=("term", "size"), hapax=("hapax", "sum")).reset_index()
         totals = totals.merge(per_group, on=cols, how="left")
         totals = totals[totals["tokens"] > 0]
         totals = totals.iloc[np.lexsort(tuple(reversed(_group_order(totals, cols))))].reset_index(drop=True)
     else:
-        totals = groups[sums].sum().to_frame().T
-        terms = counted.groupby("term", sort=False)["count"].sum()
+        totals, terms = groups, counted["count"]
         totals["types"], totals["hapax"] = len(terms), int((terms == 1).sum())
     out = totals[cols].copy() if cols else pd.DataFrame(index=range(len(totals)))
     n_tokens = totals["tokens"].to_numpy(np.int64)
@@ -1190,13 +1176,14 @@ def _named_counts(rows: np.ndarray, counts: np.ndarray, names: np.ndarray) -> pd
     return pd.Series(counts.astype(np.int64), index=pd.MultiIndex.from_arrays([names[rows[:, k]] for k in range(rows.shape[1])]))
 
 
-def _all_pairs(codes: np.ndarray, starts: np.ndarray, gap: int, n_terms: int) -> tuple[np.ndarray, np.ndarray]:
+def _all_pairs(codes: np.ndarray, starts: np.ndarray, gap: int, vocabulary_size: int) -> tuple[np.ndarray, np.ndarray]:
     """Every pair of term codes ``(codes[i], codes[i + gap])`` for ``i`` in ``starts``, with its count."""
     from telaah._columns import unique_counts
 
     first, second = codes[starts].astype(np.int64), codes[starts + gap].astype(np.int64)
-    keys, counts = unique_counts(first * n_terms + second)
-    return np.stack([keys // n_terms, keys % n_terms], axis=1) if len(keys) else np.zeros((0, 2), dtype=np.int64), counts
+    keys, counts = unique_counts(first * vocabulary_size + second)
+    pairs = np.stack([keys // vocabulary_size, keys % vocabulary_size], axis=1) if len(keys) else np.zeros((0, 2), dtype=np.int64)
+    return pairs, counts
 
 
 def _partition_ngrams(
@@ -1213,9 +1200,9 @@ def _partition_ngrams(
     words = pd.Series(np.asarray(word_counts)[used].astype(np.int64), index=names[used])
     if n == 2:
         return _named_counts(grams, counts, names), words, None, None
-    n_terms = max(len(terms), 1)
-    adjacent = _named_counts(*_all_pairs(codes, _ngram_occurrences(seg, 2, 1), 1, n_terms), names)
-    skip = _named_counts(*_all_pairs(codes, _ngram_occurrences(seg, 2, 2), 2, n_terms), names)
+    size = max(len(terms), 1)
+    adjacent = _named_counts(*_all_pairs(codes, _ngram_occurrences(seg, 2, 1), 1, size), names)
+    skip = _named_counts(*_all_pairs(codes, _ngram_occurrences(seg, 2, 2), 2, size), names)
     return _named_counts(grams, counts, names), words, adjacent, skip
 
 
@@ -1450,7 +1437,7 @@ def entities(corpus: Any, tokens: Any, *, gazetteers: bool = False) -> Any:
     corpus_parts, token_parts = _paired(corpus, tokens)
     lowercase = _share(_corpus_lowercase(token_parts))
     evidence = [dask.delayed(_partition_key_evidence)(c, t, gazetteers, lowercase) for c, t in zip(corpus_parts, token_parts, strict=True)]
-    corpus_wide = _share(_corpus_wide_names(_tree_reduce(evidence, _merge_key_evidence).compute()))
+    corpus_wide = _share(_corpus_wide_names(_reduced(evidence, _fold, _merge_key_evidence)))
     parts = [dask.delayed(_partition_entities)(c, t, gazetteers, lowercase, corpus_wide) for c, t in zip(corpus_parts, token_parts, strict=True)]
     meta = _partition_entities(corpus._meta, tokens._meta, gazetteers, frozenset(), {})
     return dd.from_delayed(parts, meta=meta, verify_meta=False)
